@@ -1,0 +1,5 @@
+"""``python -m cablebrowser``."""
+
+from .cli import main
+
+main()
