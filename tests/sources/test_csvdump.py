@@ -1,0 +1,143 @@
+"""cables.csv rows: quoting, dates, references, bad rows, and lazy reading."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from cablebrowser.record import Form, Skipped, SourceRecord
+from cablebrowser.sources import read
+from cablebrowser.sources.container import Member
+from cablebrowser.sources.csvdump import parse_csv_datetime, read_csv
+from tests.sources.conftest import BROKEN, read_items, records
+
+GAVIN = "cables-csv-first-rows_gavinmendelgleason-mapper.csv"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12/28/1966 18:48", datetime(1966, 12, 28, 18, 48)),
+        ("2/25/1972 9:30", datetime(1972, 2, 25, 9, 30)),
+        ("3/4/1975 11:25", datetime(1975, 3, 4, 11, 25)),
+        ("not a date", None),
+        ("", None),
+    ],
+    ids=["padded-hour", "no-padding", "single-digit-day", "garbage", "empty"],
+)
+def test_csv_dates(text: str, expected: datetime | None) -> None:
+    assert parse_csv_datetime(text) == expected
+
+
+def test_first_rows_file(shared_data: Path) -> None:
+    rows = records(shared_data / GAVIN)
+    assert [row.reference_id for row in rows] == ["66BUENOSAIRES2481", "72TEHRAN1164"]
+    first, second = rows
+    assert first.form is Form.CSV
+    assert first.created == datetime(1966, 12, 28, 18, 48)
+    assert second.created == datetime(1972, 2, 25, 9, 30)
+    assert (
+        first.classification == "UNCLASSIFIED"
+        and first.origin == "Embassy Buenos Aires"
+    )
+    assert first.references == ("66STATE106206",)
+    assert second.references == ("72MOSCOW1603", "72TEHRAN1091", "72TEHRAN263")
+    assert first.header is not None and first.header.startswith(
+        "P R 281848Z DEC 66\nFM AMEMBASSY BUENOS AIRES"
+    )
+    assert (
+        first.body is not None
+        and 'OF "PREFERENTIAL JURISDICTION" FOR FISHING' in first.body
+    )
+    assert "\\" not in first.body
+    assert first.released is None and first.build is None
+
+
+def test_rows_with_stray_first_line_and_cut_off_end(extracted: Path) -> None:
+    path = extracted / "cables-json-and-csv-rows_none-later/wikileaks/aa"
+    items = read_items(path)
+    rows = [item for item in items if isinstance(item, SourceRecord)]
+    skipped = [item for item in items if isinstance(item, Skipped)]
+    assert len(rows) == 36
+    assert rows[0].reference_id == "66BUENOSAIRES2481" and rows[0].extra["row"] == "1"
+    assert [row.extra["row"] for row in rows] == [
+        str(number) for number in range(1, 37)
+    ]
+    assert {"73TEHRAN8233", "79TEHRAN11319", "85BEIRUT172", "85GABORONE97"} <= {
+        row.reference_id for row in rows
+    }
+    assert len(skipped) == 1 and skipped[0].reference_id == "85CAIRO6360"
+    assert "cut off" in skipped[0].reason
+
+
+def test_wrong_field_count_row_is_skipped_with_its_line() -> None:
+    items = read_items(BROKEN / "wrong_fields.csv")
+    assert [type(item) for item in items] == [SourceRecord, Skipped, SourceRecord]
+    assert items[1] == Skipped(
+        str(BROKEN / "wrong_fields.csv"),
+        "row ending at line 5 has 7 fields, not 8",
+        "72TEHRAN1164",
+    )
+    assert items[0].body == 'UNCLASSIFIED BUENOS AIRES 2481 "QUOTED" \nSACCIO \n'  # type: ignore[union-attr]
+    assert items[2].references == ("72TEHRAN1091", "72MOSCOW1603")  # type: ignore[union-attr]
+
+
+class _RowSource(io.RawIOBase):
+    """A CSV file made on demand, row by row, counting how many rows were produced."""
+
+    def __init__(self, total: int) -> None:
+        self.produced = 0
+        self._rows = self._generate(total)
+        self._pending = b""
+
+    def _generate(self, total: int) -> Iterator[bytes]:
+        for number in range(1, total + 1):
+            self.produced = number
+            yield (
+                f'"{number}","1/2/2005 3:04","05TEST{number}","Embassy Test","UNCLASSIFIED","",'
+                f'"HEADER","UNCLAS TEST {number} \\"Q\\" \nLINE TWO \n"\n'
+            ).encode()
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        while not self._pending:
+            self._pending = next(self._rows, b"")
+            if not self._pending:
+                return 0
+        count = min(len(buffer), len(self._pending))
+        buffer[:count] = self._pending[:count]
+        self._pending = self._pending[count:]
+        return count
+
+
+def test_csv_reading_is_lazy() -> None:
+    source = _RowSource(20_000)
+    member = Member(
+        "cables.csv", "generated.csv", None, io.BufferedReader(source), True
+    )
+    items = read_csv(member)
+    first = next(items)
+    assert isinstance(first, SourceRecord) and first.reference_id == "05TEST1"
+    assert first.body == 'UNCLAS TEST 1 "Q" \nLINE TWO \n'
+    assert source.produced < 200  # only a buffer's worth of 20,000 rows has been made
+    rest = list(items)
+    assert source.produced == 20_000
+    assert len(rest) == 19_999 and all(isinstance(item, SourceRecord) for item in rest)
+
+
+def test_generated_csv_file_reads_lazily_through_read(tmp_path: Path) -> None:
+    path = tmp_path / "cables.csv"
+    with path.open("wb") as handle:
+        source = _RowSource(20_000)
+        while chunk := source.read(1 << 16):
+            handle.write(chunk)
+    iterator = read(path)
+    first = next(iterator)
+    assert isinstance(first, SourceRecord) and first.reference_id == "05TEST1"
+    assert sum(1 for _ in iterator) == 19_999
