@@ -1,0 +1,275 @@
+"""Gather everything one cable page shows, once, and render it as HTML, JSON or text.
+
+The same ``CablePage`` feeds the HTML template, the ``.json`` document and the
+``.txt`` page (the plain-text page form of the seed), so the three never disagree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from ..errors import CableError
+from ..record import PARTIAL_BANNER
+from ..store.base import KnownCable, Store, StoredCable, Version
+from .archive import Archive
+from .citations import Citation, citations
+from .render import cable_path, created_path, format_when, wikileaks_url
+
+MAX_CITED_BY = 200
+SIMILAR = 8
+MAX_CACHED = 50_000
+NOT_REDACTED = "This cable was not redacted by Wikileaks."
+REDACTED = (
+    "This cable was redacted by Wikileaks: removed text is marked with runs of X."
+)
+
+
+@dataclass(frozen=True)
+class Link:
+    """A labelled link to another page; ``url`` is None when there is nowhere to go."""
+
+    label: str
+    url: str | None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class TagInfo:
+    """One tag of a cable with its kind and meaning."""
+
+    code: str
+    kind: str
+    meaning: str | None
+
+
+@dataclass(frozen=True)
+class CablePage:
+    """Everything a cable page shows."""
+
+    stored: StoredCable
+    year: int | None
+    month: int | None
+    path: str
+    url: str  # absolute, permanent
+    wikileaks: str
+    tags: tuple[TagInfo, ...]
+    references: tuple[tuple[str, Link], ...]  # (kind, link)
+    cited_by: tuple[Link, ...]
+    cited_by_total: int
+    versions: tuple[Version, ...]
+    similar: tuple[Link, ...]
+    citations: dict[str, str]
+    release: str | None  # the release asked for, when not the latest
+
+    @property
+    def redacted_note(self) -> str:
+        """Return the sentence on the Redacted line."""
+        return REDACTED if self.stored.cable.redactions else NOT_REDACTED
+
+
+def gather(
+    archive: Archive,
+    stored: StoredCable,
+    year: int | None,
+    month: int | None,
+    url: str,
+    release: str | None = None,
+) -> CablePage:
+    """Collect the page data of one stored cable (tags, links, versions, similar, citations)."""
+    store = archive.store()
+    cable = stored.cable
+    cited = store.cited_by(cable.canonical_id)
+    citation = Citation(
+        cable.reference_id,
+        cable.subject,
+        cable.origin,
+        cable.created,
+        cable.classification,
+        url,
+    )
+    return CablePage(
+        stored=stored,
+        year=year,
+        month=month,
+        path=cable_path(cable.reference_id, year, month),
+        url=url,
+        wikileaks=wikileaks_url(cable.reference_id, year, month),
+        tags=tuple(tag_info(tag) for tag in cable.tags),
+        references=tuple(
+            (ref.kind, _reference_link(store, ref.kind, ref.value, ref.text))
+            for ref in cable.references
+        ),
+        cited_by=tuple(_known_link(store, rid) for rid in cited[:MAX_CITED_BY]),
+        cited_by_total=len(cited),
+        versions=tuple(stored.versions) or tuple(store.versions(cable.reference_id)),
+        similar=_similar(archive, cable.reference_id),
+        citations=citations(citation),
+        release=release,
+    )
+
+
+def tag_info(code: str) -> TagInfo:
+    """Describe one tag: its kind and, when known, its meaning."""
+    from ..parse.tags import tag_kind, tag_meaning
+
+    return TagInfo(code, tag_kind(code), tag_meaning(code))
+
+
+def _reference_link(store: Store, kind: str, value: str, text: str) -> Link:
+    if kind != "cable":
+        return Link(" ".join(text.split()) or value, None)
+    return _known_link(store, value)
+
+
+def _known_link(store: Store, any_id: str) -> Link:
+    # Most references name a stored ID exactly; resolving other forms costs more.
+    known = store.known(any_id)
+    if known is None:
+        reference_id = store.resolve(any_id)
+        known = store.known(reference_id) if reference_id else None
+    if known is None:
+        return Link(any_id, None, "not in the archive")
+    path = cable_path(known.reference_id, known.year, known.month)
+    return Link(known.reference_id, path, "" if known.has_text else "known, no text")
+
+
+def _similar(archive: Archive, reference_id: str) -> tuple[Link, ...]:
+    # Similar cables change only when the index is rebuilt, and finding them costs
+    # more than the rest of the page, so the answers are kept (a bounded number).
+    key = f"similar:{reference_id}"
+    cached = archive.cache.get(key)
+    if isinstance(cached, tuple):
+        return cached
+    index = archive.index()
+    if index is None:
+        return ()
+    try:
+        hits = index.similar(reference_id, SIMILAR)
+    except CableError:
+        return ()
+    links = tuple(
+        Link(
+            hit.reference_id,
+            created_path(hit.reference_id, hit.created),
+            hit.subject or "",
+        )
+        for hit in hits
+    )
+    if len(archive.cache) > MAX_CACHED:
+        archive.cache.clear()
+    archive.cache[key] = links
+    return links
+
+
+_PARAGRAPH_PATTERN = re.compile(r"^[ \t]*(\d{1,3})\.(?=[ \t])", re.MULTILINE)
+
+
+def body_html(body: str) -> Markup:
+    """Escape the cable text and put a ¶ anchor (``id="parN"``) before each numbered paragraph.
+
+    Only paragraph numbers in sequence count, so a line starting "2000." in the
+    middle of paragraph 4 is not taken for a paragraph.
+    """
+    parts: list[str] = []
+    last, expected = 0, 1
+    for match in _PARAGRAPH_PATTERN.finditer(body):
+        number = int(match.group(1))
+        if number != expected:
+            continue
+        parts.append(str(escape(body[last : match.start()])))
+        parts.append(
+            f'<a class="par" id="par{number}" href="#par{number}" aria-label="Paragraph {number}"></a>'
+        )
+        last, expected = match.start(), expected + 1
+    parts.append(str(escape(body[last:])))
+    return Markup("".join(parts))
+
+
+def page_json(page: CablePage) -> dict[str, Any]:
+    """Return the JSON document of a cable page."""
+    stored = page.stored
+    data = stored.cable.to_dict()
+    data.update(
+        url=page.url,
+        wikileaks_url=page.wikileaks,
+        aliases=list(stored.aliases),
+        first_published=stored.first_published,
+        latest_release=stored.latest_release,
+        latest_released=stored.latest_released,
+        tag_info=[
+            {"code": t.code, "kind": t.kind, "meaning": t.meaning} for t in page.tags
+        ],
+        cited_by=[link.label for link in page.cited_by],
+        cited_by_total=page.cited_by_total,
+        versions=[version_json(version) for version in page.versions],
+        similar=[link.label for link in page.similar],
+        citations=page.citations,
+    )
+    return data
+
+
+def version_json(version: Version) -> dict[str, Any]:
+    """Return one version as JSON-ready data."""
+    return {
+        "release": version.release,
+        "released": version.released,
+        "change": version.change,
+        "form": str(version.form),
+        "source": version.source,
+        "content_hash": version.content_hash,
+        "created": version.created,
+        "classification": version.classification,
+        "origin": version.origin,
+        "is_partial": version.is_partial,
+    }
+
+
+def known_json(known: KnownCable) -> dict[str, Any]:
+    """Return the JSON document of a cable known from the ID list only."""
+    return {
+        "reference_id": known.reference_id,
+        "canonical_id": known.canonical_id,
+        "year": known.year,
+        "month": known.month,
+        "has_text": known.has_text,
+        "wikileaks_url": wikileaks_url(known.reference_id, known.year, known.month),
+    }
+
+
+def page_text(page: CablePage) -> str:
+    """Return the plain-text page of a cable (the seed's page form)."""
+    cable = page.stored.cable
+    lines = [
+        f"US embassy cable - {cable.reference_id}",
+        "",
+        " ".join((cable.subject or "").split()),
+        "",
+    ]
+    lines += [
+        f"Identifier: {cable.reference_id}",
+        f"Wikileaks: View {cable.reference_id} at Wikileaks.org",
+        f"Origin: {cable.origin or cable.station or ''}",
+        f"Created: {format_when(cable.created)}",
+        f"Released: {format_when(cable.released)}",
+        f"Classification: {cable.classification or ''}",
+        f"Tags: {' '.join(cable.tags)}",
+        f"Redacted: {page.redacted_note}",
+    ]
+    if cable.is_partial:
+        lines.append(PARTIAL_BANNER)
+    lines += ["", cable.body.rstrip("\n"), "", latest_source(page.stored)]
+    return "\n".join(lines) + "\n"
+
+
+def latest_source(stored: StoredCable) -> str:
+    """Return the "Latest source of this page is RELEASE, released DATE" line."""
+    released = (
+        stored.latest_released.strftime("%Y-%m-%d")
+        if stored.latest_released
+        else "an unknown date"
+    )
+    return f"Latest source of this page is {stored.latest_release or 'an unnamed release'}, released {released}"

@@ -1,0 +1,72 @@
+"""The whole URL map of the site, readable as a sitemap."""
+
+from __future__ import annotations
+
+from starlette.routing import BaseRoute, Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from . import api, browse, meta, searchpage, views
+
+
+def routes() -> list[BaseRoute]:
+    """Return every route of the site, pages first, then the API and machine files."""
+    return _page_routes() + _api_routes() + _machine_routes()
+
+
+def _page_routes() -> list[BaseRoute]:
+    return [
+        # browse
+        Route("/", browse.home, name="home"),
+        Route("/origins", browse.origins, name="origins"),
+        Route("/origin/{name:path}", browse.origin, name="origin"),
+        Route("/tags", browse.tags, name="tags"),
+        Route("/tag/{name:path}", browse.tag, name="tag"),
+        Route("/classifications", browse.classifications, name="classifications"),
+        Route(
+            "/classification/{name:path}", browse.classification, name="classification"
+        ),
+        Route("/dates", browse.dates, name="dates"),
+        Route("/dates/{rest:path}", browse.dates, name="dates_of"),
+        Route("/releases", browse.releases, name="releases"),
+        Route("/release/{name:path}", browse.release, name="release"),
+        # search
+        Route("/search", searchpage.search, name="search"),
+        Route("/search.json", searchpage.search_json, name="search_json"),
+        Route("/search.csv", searchpage.search_csv, name="search_csv"),
+        # cables: /cable/YYYY/MM/ID.{html,json,txt} is canonical; the rest redirects to it
+        Route("/cable/{rest:path}", views.cable_route, name="cable"),
+        Route("/plusd/cables/{name}", views.plusd_redirect, name="plusd"),
+        Route("/cables/{name}", views.cables_redirect, name="cables"),
+        Route("/cable.php", views.cable_php_redirect, name="cable_php"),
+    ]
+
+
+def _api_routes() -> list[BaseRoute]:
+    return [
+        Route("/api", api.docs, name="api_docs"),
+        Route("/api/openapi.json", api.openapi_json, name="openapi"),
+        Route("/api/v1/cables", api.cables, name="api_cables"),
+        Route("/api/v1/cables/{id}", api.cable, name="api_cable"),
+        Route("/api/v1/cables/{id}/versions", api.versions, name="api_versions"),
+        Route("/api/v1/search", api.search, name="api_search"),
+        Route("/api/v1/facets/{field}", api.facets, name="api_facets"),
+        Route("/api/v1/releases", api.releases, name="api_releases"),
+        Route("/api/v1/origins", api.origins, name="api_origins"),
+        Route("/api/v1/tags", api.tags, name="api_tags"),
+    ]
+
+
+def _machine_routes() -> list[BaseRoute]:
+    return [
+        Route("/robots.txt", meta.robots, name="robots"),
+        Route("/sitemap.xml", meta.sitemap_index, name="sitemap"),
+        Route("/sitemap-pages.xml", meta.sitemap_pages, name="sitemap_pages"),
+        Route(
+            "/sitemap-cables-{number}.xml", meta.sitemap_cables, name="sitemap_cables"
+        ),
+        Mount(
+            "/static",
+            app=StaticFiles(packages=[("cablebrowser.web", "static")]),
+            name="static",
+        ),
+    ]

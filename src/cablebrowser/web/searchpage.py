@@ -1,0 +1,241 @@
+"""The search page on the search index, in HTML, JSON and CSV by the same query string.
+
+``/search?q=…&sort=…&page=…`` shows hits with highlighted snippets, facets as
+links that narrow the query, and a timeline; ``/search.json`` and
+``/search.csv`` answer the same parameters with data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from ..errors import QueryError
+from .archive import Archive
+from .browse import timeline
+from .render import (
+    choice_param,
+    created_path,
+    int_param,
+    pages,
+    render_csv,
+    render_html,
+    render_json,
+    text_param,
+    url_with,
+)
+from .views import locate
+
+if TYPE_CHECKING:
+    from ..search import Hit, SearchResult
+
+SORTS = ("relevance", "-date", "date")
+PER_PAGE = 20
+MAX_PER_PAGE = 100
+FACET_LABELS = {
+    "origin": "Origin",
+    "country": "Country",
+    "tag": "Tag",
+    "classification": "Classification",
+    "year": "Year",
+    "release": "Release",
+}
+# Facet name -> the query field that narrows to one of its values.
+_FACET_FIELDS = {
+    "origin": "origin",
+    "country": "country",
+    "tag": "tag",
+    "classification": "class",
+    "release": "release",
+}
+CSV_COLUMNS = (
+    "reference_id",
+    "created",
+    "origin",
+    "classification",
+    "subject",
+    "tags",
+    "url",
+)
+
+
+@dataclass(frozen=True)
+class SearchParams:
+    """The state of one search, all of it from the query string."""
+
+    query: str
+    sort: str
+    page: int
+    per_page: int
+
+
+def search_params(request: Request) -> SearchParams:
+    """Read and bound the search parameters, or raise a 400."""
+    settings = request.app.state.archive.settings
+    query = text_param(request, "q", settings.max_query_length)
+    sort = choice_param(request, "sort", SORTS, "relevance")
+    per_page = int_param(request, "per_page", PER_PAGE, 1, MAX_PER_PAGE)
+    page = int_param(request, "page", 1, 1, max(1, settings.max_offset // per_page))
+    return SearchParams(query, sort, page, per_page)
+
+
+def run_search(request: Request, params: SearchParams) -> SearchResult:
+    """Run a search on this thread's index; a malformed query raises ``QueryError``."""
+    archive: Archive = request.app.state.archive
+    index = archive.index()
+    if index is None:
+        raise HTTPException(503, "the search index has not been built yet")
+    return index.search(
+        params.query, page=params.page, per_page=params.per_page, sort=params.sort
+    )
+
+
+def search(request: Request) -> Response:
+    """Show the search page: help when empty, else hits, facets and timeline."""
+    params = search_params(request)
+    if not params.query:
+        return render_html(
+            request,
+            "search.html",
+            {"params": params, "result": None, "canonical": "/search"},
+        )
+    try:
+        result = run_search(request, params)
+    except QueryError as error:
+        context = {
+            "params": params,
+            "result": None,
+            "error": error.message,
+            "canonical": "/search",
+        }
+        return render_html(request, "search.html", context, status=400)
+    if result.redirect_id and params.page == 1:
+        found = locate(request.app.state.archive, result.redirect_id)
+        if found is not None:
+            return RedirectResponse(found.path(), status_code=302)
+    return render_html(
+        request, "search.html", _results_context(request, params, result)
+    )
+
+
+def _results_context(
+    request: Request, params: SearchParams, result: SearchResult
+) -> dict[str, Any]:
+    settings = request.app.state.archive.settings
+    return {
+        "params": params,
+        "result": result,
+        "hits": [
+            (hit, created_path(hit.reference_id, hit.created)) for hit in result.hits
+        ],
+        "facets": _facet_links(request, params.query, result),
+        "bars": timeline(
+            result.histogram,
+            lambda month: _narrow(request, params.query, "month", month),
+        ),
+        "pages": pages(result.total, params.page, params.per_page, settings),
+        "canonical": "/search",
+    }
+
+
+def search_json(request: Request) -> Response:
+    """Answer a search as JSON: total, hits, facets and histogram."""
+    params = search_params(request)
+    if not params.query:
+        raise HTTPException(400, "parameter 'q' is required")
+    return render_json(result_json(run_search(request, params)))
+
+
+def search_csv(request: Request) -> Response:
+    """Answer a search as CSV, one hit per row."""
+    params = search_params(request)
+    if not params.query:
+        raise HTTPException(400, "parameter 'q' is required")
+    result = run_search(request, params)
+    rows = (_csv_row(request, hit) for hit in result.hits)
+    return render_csv(CSV_COLUMNS, rows, "search.csv")
+
+
+def result_json(result: SearchResult) -> dict[str, Any]:
+    """Return a search result as JSON-ready data."""
+    return {
+        "query": result.query,
+        "total": result.total,
+        "page": result.page,
+        "per_page": result.per_page,
+        "sort": result.sort,
+        "redirect_id": result.redirect_id,
+        "hits": [hit_json(hit) for hit in result.hits],
+        "facets": {
+            name: [{"value": value, "count": count} for value, count in rows]
+            for name, rows in result.facets.items()
+        },
+        "histogram": [
+            {"month": month, "count": count} for month, count in result.histogram
+        ],
+    }
+
+
+def hit_json(hit: Hit) -> dict[str, Any]:
+    """Return one hit as JSON-ready data (the snippet is escaped HTML with <mark>)."""
+    return {
+        "reference_id": hit.reference_id,
+        "canonical_id": hit.canonical_id,
+        "url": created_path(hit.reference_id, hit.created),
+        "subject": hit.subject,
+        "created": hit.created,
+        "origin": hit.origin,
+        "classification": hit.classification,
+        "tags": list(hit.tags),
+        "snippet_html": hit.snippet_html,
+        "score": hit.score,
+    }
+
+
+def _csv_row(request: Request, hit: Hit) -> list[object]:
+    url = str(request.base_url).rstrip("/") + created_path(
+        hit.reference_id, hit.created
+    )
+    created = hit.created.isoformat() if hit.created else ""
+    return [
+        hit.reference_id,
+        created,
+        hit.origin or "",
+        hit.classification or "",
+        hit.subject or "",
+        " ".join(hit.tags),
+        url,
+    ]
+
+
+def _facet_links(
+    request: Request, query: str, result: SearchResult
+) -> list[tuple[str, list[tuple[str, int, str]]]]:
+    facets = []
+    for name, label in FACET_LABELS.items():
+        rows = result.facets.get(name) or []
+        links = [
+            (value, count, _narrow(request, query, name, value))
+            for value, count in rows
+        ]
+        links = [(value, count, url) for value, count, url in links if url]
+        if links:
+            facets.append((label, links))
+    return facets
+
+
+def _narrow(request: Request, query: str, facet: str, value: str) -> str | None:
+    """Return the search address with the query narrowed to one facet value."""
+    if '"' in value or not value:
+        return None
+    if facet in ("year", "month"):
+        clause = f"from:{value} to:{value}"
+    else:
+        clause = f'{_FACET_FIELDS[facet]}:"{value}"'
+    if clause in query:
+        return None
+    return url_with(request, q=f"{query} {clause}", page=None)
