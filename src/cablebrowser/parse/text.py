@@ -1,0 +1,162 @@
+"""Clean a cable's stored text and take page-break lines out of it.
+
+``clean_text`` undoes what publishing did to the text (CSV backslashes, HTML
+entities, WikiLeaks pilcrows, control characters) and nothing else: wrapping,
+spacing and case stay as written. ``strip_page_breaks`` removes the page
+headers that multi-page cables repeat inside the text.
+"""
+
+from __future__ import annotations
+
+import html.entities
+import re
+
+_ENTITY_PATTERN = re.compile(
+    r"&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));"
+)
+
+
+def _decode_entity(match: re.Match[str]) -> str:
+    decimal, hexadecimal, name = match.groups()
+    if name is not None:
+        return html.entities.html5.get(f"{name};", match.group(0))
+    code = int(decimal) if decimal is not None else int(hexadecimal, 16)
+    if code == 0 or code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+        return ""
+    return chr(code)
+
+
+_PILCROW_PATTERN = re.compile(
+    r"¶[ \t]*(?=\d{1,3}[.)]|[A-Za-z][.)]|\([A-Za-z0-9]{1,3}\))"
+)
+_CONTROL_PATTERN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean_text(text: str) -> str:
+    """Return ``text`` as every parser function should see it.
+
+    Line breaks become ``\\n``; a backslash right before a line break (pages
+    made from the CSV dump) is dropped; HTML entities still present are
+    decoded; a pilcrow before a paragraph number or REF bullet is removed;
+    control characters other than newline and tab are removed.
+    """
+    if not text:
+        return ""
+    text = _ENTITY_PATTERN.sub(_decode_entity, text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\\\n", "\n").removesuffix("\\")
+    text = _PILCROW_PATTERN.sub("", text)
+    return _CONTROL_PATTERN.sub("", text)
+
+
+# Modern page line: ORIGIN, the 8-digit serial, page[.sub] OF total. Early-2011
+# pages collapsed it into the running text, and TRIPOLI 00000402 split it in two.
+# Matching starts at the digits (fast); the origin is then read backwards.
+_MODERN_BREAK_PATTERN = re.compile(
+    r"(?P<serial>\d{8})\s+\d{3}(?:\.\d)?[ \t]+OF[ \t]+\d{3}\b"
+)
+_ORIGIN_BEFORE_PATTERN = re.compile(
+    r"(?<![A-Za-z])(?P<origin>[A-Z][A-Z.'-]*(?:[ ][A-Z][A-Z.'-]*){0,3})[ \t]+$"
+)
+# Old page header: PAGE nn ORIGIN(6 chars, truncated) serial [nn OF nn]
+# DDHHMMZ, with the classification line above it read backwards.
+_OLD_BREAK_PATTERN = re.compile(
+    r"\bPAGE[ \t]+\d{2}[ \t]+[A-Z][A-Z .]{0,6}?[ \t]+\d{5}[ \t]+(?:\d{2}[ \t]+OF[ \t]+\d{2}[ \t]+)?\d{6}Z\b"
+)
+_CLASSIFICATION_ABOVE_PATTERN = re.compile(
+    r"\b(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)(?:[ \t]+PTQ\d+)?[ \t]*\n[ \t]*$"
+)
+_LINE_BREAK_PATTERNS = (
+    re.compile(
+        r"[ \t]*[A-Z][A-Z.'-]*(?:[ ][A-Z][A-Z.'-]*){0,3}[ \t]+\d{8}(?:[ \t]+\d{3}(?:\.\d)?[ \t]+OF[ \t]+\d{3})?[ \t]*"
+    ),
+    re.compile(
+        r"[ \t]*\d{3}\.\d[ \t]+OF[ \t]+\d{3}[ \t]*|[ \t]*\d{3}[ \t]+OF[ \t]+\d{3}[ \t]*"
+    ),
+    re.compile(
+        r"[ \t]*PAGE[ \t]+\d{2}[ \t]+[A-Z][A-Z .]{0,6}?[ \t]+\d{5}[ \t]+(?:\d{2}[ \t]+OF[ \t]+\d{2}[ \t]+)?\d{6}Z[ \t]*"
+    ),
+)
+
+
+def is_page_break(line: str) -> bool:
+    """Tell whether one line is (part of) a page header repeated inside the text."""
+    return any(pattern.fullmatch(line) for pattern in _LINE_BREAK_PATTERNS)
+
+
+def strip_page_breaks(text: str) -> str:
+    """Remove modern and old page-break headers, joining the text around them.
+
+    A break on its own line(s) becomes a blank line when the text before it
+    ends a sentence and a single line break otherwise; a break inside a line
+    (whitespace-collapsed pages) becomes one space.
+    """
+    if not text:
+        return ""
+    spans = [
+        span for span in map(_modern_span, _MODERN_BREAK_PATTERN.finditer(text)) if span
+    ]
+    spans += [_old_span(match) for match in _OLD_BREAK_PATTERN.finditer(text)]
+    pieces: list[str] = []
+    position = 0
+    for start, end in sorted(spans):
+        if start < position:
+            continue
+        pieces.append(text[position:start])
+        trailing = len(text[end:]) - len(text[end:].lstrip())
+        pieces.append(_joint(pieces, text[end : end + trailing]))
+        position = end + trailing
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def _modern_span(match: re.Match[str]) -> tuple[int, int] | None:
+    text = match.string
+    before = _ORIGIN_BEFORE_PATTERN.search(
+        text, max(0, match.start() - 80), match.start()
+    )
+    if before is None:
+        return None
+    words = before["origin"].split(" ")
+    kept = _origin_overshoot(words, match["serial"], text)
+    return before.start() + len(kept), match.end()
+
+
+def _old_span(match: re.Match[str]) -> tuple[int, int]:
+    text = match.string
+    above = _CLASSIFICATION_ABOVE_PATTERN.search(
+        text, max(0, match.start() - 60), match.start()
+    )
+    return (above.start() if above else match.start()), match.end()
+
+
+def _origin_overshoot(words: list[str], serial: str, text: str) -> str:
+    """Return the leading words of a break's origin that belong to the running text.
+
+    The origin is sure only when the same words precede the serial elsewhere
+    (caption line, other page lines); otherwise the nearest word is taken.
+    """
+    number = str(int(serial))
+    for start in range(len(words) - 1):
+        candidate = re.escape(" ".join(words[start:]))
+        elsewhere = re.findall(
+            r"(?<![A-Z])" + candidate + r"\s+0*" + number + r"\b", text
+        )
+        if len(elsewhere) >= 2:
+            return " ".join(words[:start]) + (" " if start else "")
+    return " ".join(words[:-1]) + (" " if len(words) > 1 else "")
+
+
+_SENTENCE_END_PATTERN = re.compile(r"[.!?:;\"')\]]$")
+
+
+def _joint(pieces: list[str], trailing: str) -> str:
+    """Trim the whitespace before a removed break and return what joins the two sides."""
+    before = pieces[-1]
+    trimmed = before.rstrip()
+    pieces[-1] = trimmed
+    if "\n" not in before[len(trimmed) :] and "\n" not in trailing:
+        return " "
+    if not any(piece.strip() for piece in pieces):
+        return ""
+    return "\n\n" if _SENTENCE_END_PATTERN.search(trimmed) else "\n"
