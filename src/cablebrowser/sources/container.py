@@ -12,8 +12,11 @@ of an archive (``/data/x.tar.xz!cable/2010/11/10ABUJA1.html``).
 
 Release names (``SourceRecord.release``): a member of an archive or of a
 directory tree gets the container's name without its extensions
-(``cablegate-release-2010-11-30_anarchivist``); a single loose file gets the
-name of the directory that holds it.
+(``cablegate-release-2010-11-30_anarchivist``). A loose file that holds one
+cable (named like a cable ID, e.g. ``cable/2005/10/05ALMATY3603.html``) gets the
+name of the tree it stands in, or of its folder when given alone; any other
+loose file (``cables.csv``, a JSON-lines dump) is a release of its own and gets
+its own name without extensions.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ import py7zr
 from py7zr.io import Py7zIO, WriterFactory
 
 from ..record import Skipped
+from .detect import looks_like_id
 
 ARCHIVE_SUFFIXES: tuple[str, ...] = (
     ".tar.gz",
@@ -124,7 +128,8 @@ def iter_members(path: Path) -> Iterator[Member | Skipped]:
     if stem is not None:
         yield from iter_archive(path, release=stem)
         return
-    yield from _iter_loose(path, release=path.parent.name or None, loose=True)
+    release = _loose_release(path.name, path.parent.name or None)
+    yield from _iter_loose(path, release=release, loose=True)
 
 
 def _iter_tree(root: Path) -> Iterator[Member | Skipped]:
@@ -136,8 +141,16 @@ def _iter_tree(root: Path) -> Iterator[Member | Skipped]:
                 yield from iter_archive(path, release=strip_archive_suffix(name))
             else:
                 yield from _iter_loose(
-                    path, release=root.name, loose=False, inner=path.relative_to(root)
+                    path,
+                    release=_loose_release(name, root.name),
+                    loose=False,
+                    inner=path.relative_to(root),
                 )
+
+
+def _loose_release(name: str, folder: str | None) -> str | None:
+    stem = name.split(".", 1)[0]
+    return folder if looks_like_id(stem) else stem
 
 
 def _iter_loose(
