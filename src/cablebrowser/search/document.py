@@ -1,0 +1,123 @@
+"""Turn a stored cable into the field values of one search-index document.
+
+Redaction markers (runs of X) are masked with control characters of the same
+length, so they are not indexed as words but still show as X in snippets.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from datetime import datetime
+from typing import Any
+
+from ..record import Cable
+from ..store.base import REMOVED, StoredCable
+from .ids import country_for
+
+_REDACTION_PATTERN = re.compile(r"[Xx]{3,}")
+
+
+def _mask(marker: str) -> str:
+    return marker.replace("X", "\x0e").replace("x", "\x0f")
+
+
+def mask_redactions(text: str, cable: Cable | None = None) -> str:
+    """Replace redaction markers by non-word characters of the same length.
+
+    Each X becomes a control character (one byte, like the X), so snippet
+    offsets stay right and ``unmask`` shows the marker again.
+    """
+    text = text.replace("\x0e", " ").replace("\x0f", " ")
+    for redaction in cable.redactions if cable is not None else ():
+        start, end = redaction.start, redaction.end
+        if 0 <= start <= end <= len(text):
+            text = text[:start] + _mask(text[start:end]) + text[end:]
+    if "XXX" not in text and "xxx" not in text:
+        return text  # the usual case, found without the slower regex
+    return _REDACTION_PATTERN.sub(lambda match: _mask(match.group()), text)
+
+
+def unmask(text: str) -> str:
+    """Show masked redaction markers as X again."""
+    return text.replace("\x0e", "X").replace("\x0f", "x")
+
+
+def cable_document(stored: StoredCable) -> dict[str, Any]:
+    """Return the index fields of one cable (latest version)."""
+    cable = stored.cable
+    station = (cable.station or "").upper() or None
+    country = country_for(station)
+    created = cable.created
+    fields: dict[str, Any] = {
+        "reference_id": cable.reference_id,
+        "canonical_id": cable.canonical_id,
+        "ids": _ids(stored),
+        "subject": mask_redactions(cable.subject or ""),
+        "body": mask_redactions(cable.body, cable),
+        "tags": sorted({tag.upper() for tag in cable.tags}),
+        "classification": cable.classification or "",
+        "class_words": cable.classification or "",
+        "origin": cable.origin or station or "",
+        "origin_words": " ".join(filter(None, (cable.origin, station))),
+        "station": station or "",
+        "country": country or "",
+        "country_words": country or "",
+        "releases": _releases(stored),
+        "refs": sorted(
+            {ref.value.upper() for ref in cable.references if ref.kind == "cable"}
+        ),
+        "signers": " ; ".join(cable.signers),
+        "captions": " ; ".join(cable.captions),
+    }
+    year = created.year if created else _year_of_id(cable.canonical_id)
+    if created is not None:
+        fields["created"] = created.replace(tzinfo=None)
+        fields["ym"] = f"{created:%Y-%m}"
+    if year is not None:
+        fields["year"] = year
+    return {name: value for name, value in fields.items() if value not in ("", [])}
+
+
+def signature(fields: dict[str, Any]) -> str:
+    """Return a digest of a document's fields: equal digests mean nothing to reindex."""
+    text = json.dumps(fields, sort_keys=True, default=_iso, ensure_ascii=False)
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
+
+
+def _iso(value: object) -> str:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    raise TypeError(f"cannot serialise {type(value).__name__}")
+
+
+def _ids(stored: StoredCable) -> list[str]:
+    cable = stored.cable
+    return sorted(
+        {
+            value.upper()
+            for value in (cable.reference_id, cable.canonical_id, *stored.aliases)
+            if value
+        }
+    )
+
+
+def _releases(stored: StoredCable) -> list[str]:
+    names = {
+        version.release for version in stored.versions if version.change != REMOVED
+    }
+    if not names:
+        names = {name for name in (stored.latest_release, stored.cable.release) if name}
+    return sorted(names)
+
+
+_ID_YEAR_PATTERN = re.compile(r"^(\d{2})[A-Z]")
+
+
+def _year_of_id(reference_id: str) -> int | None:
+    match = _ID_YEAR_PATTERN.match(reference_id)
+    if not match:
+        return None
+    yy = int(match.group(1))
+    return 1900 + yy if yy > 10 else 2000 + yy

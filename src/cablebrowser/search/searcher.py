@@ -1,0 +1,228 @@
+"""Answer queries against an open search index: pages of hits, facets, ID lookup, similar cables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import tantivy
+from tantivy import Occur, Order, Query
+
+from ..errors import QueryError
+from .ids import id_candidates
+from .index import open_tantivy
+from .query import And, Field, Node, Word, parse_query
+from .results import (
+    Hit,
+    SearchResult,
+    facet_counts,
+    histogram,
+    hit_from_fields,
+)
+from .schema import FACETS
+from .snippets import Highlighter, highlighter, lead_html
+from .translate import Translator, has_words
+
+SORTS = ("relevance", "date", "-date")
+MAX_PER_PAGE = 100
+FACET_SIZES = {
+    "origin": 400,
+    "country": 250,
+    "tag": 100,
+    "classification": 10,
+    "year": 100,
+    "release": 100,
+}
+# Terms aggregations are exact when every segment reports all its values.
+_SEGMENT_SIZE = 100_000
+_MONTHS = 1_000
+
+
+class SearchIndex:
+    """A read-only view of the search index; safe to share between requests."""
+
+    def __init__(self, index: tantivy.Index) -> None:
+        self._index = index
+        self._translator = Translator(index.schema)
+
+    @classmethod
+    def open(cls, path: Path) -> SearchIndex:
+        """Open the index directory at ``path`` (see ``index_path``)."""
+        return cls(open_tantivy(Path(path)))
+
+    def count(self) -> int:
+        """Return the number of indexed cables."""
+        return int(self._searcher().num_docs)
+
+    def search(
+        self,
+        query: str,
+        *,
+        page: int = 1,
+        per_page: int = 20,
+        sort: str = "relevance",
+        facets: bool = True,
+    ) -> SearchResult:
+        """Run a query; return one page of hits, the exact total, facets and a histogram."""
+        if sort not in SORTS:
+            raise QueryError(f"unknown sort '{sort}': use one of {', '.join(SORTS)}")
+        if page < 1 or not 1 <= per_page <= MAX_PER_PAGE:
+            raise QueryError(f"page must be 1 or more and per_page 1 to {MAX_PER_PAGE}")
+        tree = parse_query(query)
+        searcher = self._searcher()
+        redirect = self._redirect(searcher, tree)
+        target = (
+            self._id_query([redirect]) if redirect else self._translator.translate(tree)
+        )
+        effective = sort if sort != "relevance" or has_words(tree) else "-date"
+        found = self._top(searcher, target, page, per_page, effective)
+        marker = highlighter(tree) if not redirect else highlighter(And(()))
+        hits = tuple(self._hits(searcher, marker, found.hits))
+        counts, months = self._facets(searcher, target) if facets else ({}, [])
+        return SearchResult(
+            query,
+            int(found.count or 0),
+            page,
+            per_page,
+            sort,
+            hits,
+            counts,
+            months,
+            redirect,
+        )
+
+    def similar(self, reference_id: str, limit: int = 10) -> list[Hit]:
+        """Return cables like this one (more-like-this on its text), best first."""
+        searcher = self._searcher()
+        own = self._id_query(
+            id_candidates(reference_id) or [reference_id.strip().upper()]
+        )
+        found = searcher.search(own, 1).hits
+        if not found:
+            return []
+        like = Query.more_like_this_query(
+            found[0][1],
+            min_doc_frequency=2,
+            # Words in more than 5% of cables say little and cost the most.
+            max_doc_frequency=max(2, searcher.num_docs // 20),
+            min_term_frequency=1,
+            max_query_terms=30,
+            min_word_length=3,
+        )
+        query = Query.boolean_query([(Occur.Must, like), (Occur.MustNot, own)])
+        hits = searcher.search(query, max(1, limit), count=False).hits
+        return [
+            hit_from_fields(
+                _fields(searcher, address), lead_html(_body(searcher, address)), score
+            )
+            for score, address in hits
+        ]
+
+    def _searcher(self) -> tantivy.Searcher:
+        self._index.reload()
+        return self._index.searcher()
+
+    def _id_query(self, keys: list[str]) -> Query:
+        terms = [
+            (Occur.Should, Query.term_query(self._index.schema, "ids", key))
+            for key in keys
+        ]
+        return Query.boolean_query(terms)
+
+    def _redirect(self, searcher: tantivy.Searcher, tree: Node) -> str | None:
+        """Return the reference ID when the whole query names one indexed cable."""
+        text, year = _id_text(tree)
+        if not text:
+            return None
+        for key in id_candidates(text, year):
+            hits = searcher.search(self._id_query([key]), 1).hits
+            if hits:
+                return str(_fields(searcher, hits[0][1])["reference_id"][0])
+        return None
+
+    def _top(
+        self,
+        searcher: tantivy.Searcher,
+        query: Query,
+        page: int,
+        per_page: int,
+        sort: str,
+    ) -> Any:
+        offset = (page - 1) * per_page
+        if sort == "relevance":
+            return searcher.search(query, per_page, count=True, offset=offset)
+        order = Order.Asc if sort == "date" else Order.Desc
+        return searcher.search(
+            query,
+            per_page,
+            count=True,
+            offset=offset,
+            order_by_field="created",
+            order=order,
+        )
+
+    def _hits(
+        self,
+        searcher: tantivy.Searcher,
+        marker: Highlighter,
+        found: list[tuple[Any, Any]],
+    ) -> list[Hit]:
+        hits = []
+        for score, address in found:
+            fields = _fields(searcher, address)
+            snippet = marker.snippet(str((fields.get("body") or [""])[0]))
+            hits.append(
+                hit_from_fields(
+                    fields, snippet, score if isinstance(score, float) else 0.0
+                )
+            )
+        return hits
+
+    def _facets(
+        self, searcher: tantivy.Searcher, query: Query
+    ) -> tuple[dict[str, list[tuple[str, int]]], list[tuple[str, int]]]:
+        spec = {
+            name: {
+                "terms": {
+                    "field": field,
+                    "size": FACET_SIZES[name],
+                    "segment_size": _SEGMENT_SIZE,
+                }
+            }
+            for name, field in FACETS.items()
+        }
+        spec["months"] = {
+            "terms": {"field": "ym", "size": _MONTHS, "segment_size": _SEGMENT_SIZE}
+        }
+        result = searcher.aggregate(query, spec)
+        return facet_counts(result, {name: name for name in FACETS}), histogram(
+            result.get("months", {})
+        )
+
+
+def _fields(searcher: tantivy.Searcher, address: Any) -> dict[str, list[Any]]:
+    return dict(searcher.doc(address).to_dict())
+
+
+def _body(searcher: tantivy.Searcher, address: Any) -> str:
+    return str((_fields(searcher, address).get("body") or [""])[0])
+
+
+def _id_text(tree: Node) -> tuple[str, int | None]:
+    """Return the words of a query made only of plain words (plus a year), and the year."""
+    nodes = tree.children if isinstance(tree, And) else (tree,)
+    words = [node.text for node in nodes if isinstance(node, Word) and not node.prefix]
+    years = [
+        node.start.year
+        for node in nodes
+        if isinstance(node, Field) and node.name == "from" and node.start
+    ]
+    others = [
+        node
+        for node in nodes
+        if not isinstance(node, Word | Field)
+        or (isinstance(node, Field) and node.name not in ("from", "to"))
+    ]
+    if others or not words or len(words) > 3:
+        return "", None
+    return " ".join(words), years[0] if years else None

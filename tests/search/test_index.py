@@ -1,0 +1,147 @@
+"""Building and updating the index; the pieces a document and a snippet are made of."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from cablebrowser.record import Cable, Redaction
+from cablebrowser.search import SearchIndex, build_index, index_path
+from cablebrowser.search.document import mask_redactions, unmask
+from cablebrowser.search.query import parse_query
+from cablebrowser.search.snippets import highlighter, lead_html, marked_html
+
+from .conftest import FakeStore, make_corpus
+
+
+@pytest.mark.parametrize(
+    ("db", "index"),
+    [
+        ("cablebrowser.db", "cablebrowser.index"),
+        ("data/archive.sqlite", "data/archive.sqlite.index"),
+        ("sqlite:///x/a.db", "x/a.index"),
+    ],
+    ids=["db", "other-suffix", "url"],
+)
+def test_index_path_sits_beside_the_database(db, index):
+    assert index_path(db) == Path(index)
+
+
+def _edited(corpus, reference_id, body):
+    return [
+        dataclasses.replace(s, cable=dataclasses.replace(s.cable, body=body))
+        if s.cable.reference_id == reference_id
+        else s
+        for s in corpus
+    ]
+
+
+def test_update_rewrites_changed_cables_and_drops_vanished_ones(tmp_path):
+    path = tmp_path / "a.index"
+    corpus = make_corpus()
+    assert build_index(FakeStore(corpus), path) == 7
+    changed = [
+        s
+        for s in _edited(corpus, "07MOSCOW1", "Rosneft and caviar.")
+        if s.cable.reference_id != "10ASTANA272"
+    ]
+    progress = []
+    assert (
+        build_index(
+            FakeStore(changed),
+            path,
+            progress=lambda done, total: progress.append((done, total)),
+        )
+        == 6
+    )
+    index = SearchIndex.open(path)
+    assert [hit.reference_id for hit in index.search("caviar").hits] == ["07MOSCOW1"]
+    assert index.search("gazprom").total == 0
+    assert index.search("10ASTANA272").redirect_id is None
+    assert index.count() == 6 and progress[-1] == (6, 6)
+
+
+def test_rebuild_replaces_the_index(tmp_path):
+    path = tmp_path / "a.index"
+    build_index(FakeStore(make_corpus()), path)
+    assert build_index(FakeStore(make_corpus()[:2]), path, rebuild=True) == 2
+    assert SearchIndex.open(path).count() == 2
+
+
+def test_an_index_of_another_schema_version_is_rebuilt(tmp_path):
+    path = tmp_path / "a.index"
+    build_index(FakeStore(make_corpus()), path)
+    (path / "signatures.json").write_text('{"schema": 0, "docs": {}}')
+    assert build_index(FakeStore(make_corpus()[:3]), path) == 3
+    assert SearchIndex.open(path).count() == 3
+
+
+MASKED = [
+    ("met XXXXXXXXXXXX today", "met " + "\x0e" * 12 + " today"),
+    ("xxxxxx and XXXDISCUSSES", "\x0f" * 6 + " and " + "\x0e" * 3 + "DISCUSSES"),
+    ("Exxon", "Exxon"),
+    ("no markers", "no markers"),
+]
+
+
+@pytest.mark.parametrize(("text", "masked"), MASKED, ids=[text for text, _ in MASKED])
+def test_redaction_markers_are_masked_reversibly(text, masked):
+    assert mask_redactions(text) == masked
+    assert unmask(masked) == text
+
+
+def test_parser_redactions_are_masked_too():
+    cable = Cable(
+        "01X1", "01X1", "name: [gone] here", redactions=(Redaction(6, 12, "[gone]"),)
+    )
+    assert mask_redactions(cable.body, cable) == "name: [gone] here"  # no X to mask
+    marked = Cable(
+        "01X1", "01X1", "name: XxXx here", redactions=(Redaction(6, 10, "XxXx"),)
+    )
+    assert mask_redactions(marked.body, marked) == "name: \x0e\x0f\x0e\x0f here"
+
+
+SNIPPETS = [
+    (
+        "nazarbayev",
+        "President Nazarbayev's <b> & co",
+        "President <mark>Nazarbayev</mark>&#x27;s &lt;b&gt; &amp; co",
+    ),
+    (
+        "caf\u00e9",
+        "Le caf\u00e9 <noir> caf\u00e9s",
+        "Le <mark>caf\u00e9</mark> &lt;noir&gt; <mark>caf\u00e9s</mark>",
+    ),
+    (
+        "talk*",
+        "Talks & talking, not stalking",
+        "<mark>Talks</mark> &amp; <mark>talking</mark>, not stalking",
+    ),
+    (
+        '"free and fair" -iran',
+        "Free and fair, said Iran",
+        "<mark>Free</mark> <mark>and</mark> <mark>fair</mark>, said Iran",
+    ),
+    ("iran", "<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "body", "html"), SNIPPETS, ids=[query for query, _, _ in SNIPPETS]
+)
+def test_snippet_marks_matched_words_in_escaped_text(query, body, html):
+    assert highlighter(parse_query(query)).snippet(body) == html
+
+
+def test_snippet_is_a_window_around_the_densest_matches():
+    body = "lorem " * 200 + "pipeline gas pipeline " + "ipsum " * 200
+    snippet = highlighter(parse_query("pipeline")).snippet(body)
+    assert snippet.startswith("… ") and snippet.endswith(" …")
+    assert snippet.count("<mark>pipeline</mark>") == 2 and len(snippet) < 400
+
+
+def test_marked_html_and_lead_escape_everything():
+    assert marked_html('a"b<c', [(2, 3)]) == "a&quot;<mark>b</mark>&lt;c"
+    assert lead_html("x < y\n\n  & z") == "x &lt; y &amp; z"
