@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from . import ingest, parse, search, serve
+from . import history, ingest, parse, search, serve
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -17,5 +17,5 @@ def main() -> None:
     """Keep the US diplomatic cables readable, searchable and citable."""
 
 
-for _module in (parse, ingest, search, serve):
+for _module in (parse, ingest, search, serve, history):
     _module.register(main)

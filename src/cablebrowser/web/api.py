@@ -13,6 +13,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from ..store.base import Release, StoredCable
+from . import history
 from .archive import Archive
 from .browse import LIST_SORTS, cached_counts
 from .cablepage import gather, known_json, page_json, tag_info, version_json
@@ -103,6 +104,28 @@ def versions(request: Request) -> Response:
         for version in archive.store().versions(found.reference_id)
     ]
     return render_json({"reference_id": found.reference_id, "versions": rows})
+
+
+def diff(request: Request) -> Response:
+    """Return what changed in one cable between two releases (``?from=&to=``, both optional)."""
+    archive: Archive = request.app.state.archive
+    found = locate(archive, check_segment(request.path_params["id"]))
+    if found is None or found.stored is None:
+        raise HTTPException(
+            404, f"no cable {request.path_params['id']} with text is in the archive"
+        )
+    return history.diff_json(request, found.reference_id)
+
+
+def release(request: Request) -> Response:
+    """Return one release: its date, change counts and a summary sentence."""
+    archive: Archive = request.app.state.archive
+    name = check_segment(request.path_params["name"], "release")
+    found = [item for item in archive.store().releases() if item.name == name]
+    if not found:
+        raise HTTPException(404, f"no release {name}")
+    data = release_json(found[0]) | {"summary": history.release_summary(found[0])}
+    return render_json(data)
 
 
 def search(request: Request) -> Response:

@@ -17,6 +17,14 @@ from ..record import PARTIAL_BANNER
 from ..store.base import KnownCable, Store, StoredCable, Version
 from .archive import Archive
 from .citations import Citation, citations
+from .history import (
+    Step,
+    cable_diff_path,
+    readable,
+    redaction_counts,
+    redaction_history,
+    timeline,
+)
 from .render import cable_path, created_path, format_when, wikileaks_url
 
 MAX_CITED_BY = 200
@@ -64,11 +72,24 @@ class CablePage:
     similar: tuple[Link, ...]
     citations: dict[str, str]
     release: str | None  # the release asked for, when not the latest
+    steps: tuple[Step, ...] = ()  # the versions as a timeline
+    diff_path: str = ""  # where this cable's diffs live
+    redactions: tuple[tuple[str, int], ...] = ()  # (release, markers), oldest first
 
     @property
     def redacted_note(self) -> str:
         """Return the sentence on the Redacted line."""
         return REDACTED if self.stored.cable.redactions else NOT_REDACTED
+
+    @property
+    def redaction_history(self) -> str:
+        """Return which releases were redacted and how many passages each hid ("" if none or one)."""
+        return redaction_history(list(self.redactions))
+
+    @property
+    def readable_versions(self) -> list[Version]:
+        """Return one version per release that holds the cable, oldest first."""
+        return readable(list(self.versions))
 
 
 def gather(
@@ -83,6 +104,9 @@ def gather(
     store = archive.store()
     cable = stored.cable
     cited = store.cited_by(cable.canonical_id)
+    versions = tuple(stored.versions) or tuple(store.versions(cable.reference_id))
+    path = cable_path(cable.reference_id, year, month)
+    diff_path = cable_diff_path(cable.reference_id, year, month)
     citation = Citation(
         cable.reference_id,
         cable.subject,
@@ -95,7 +119,7 @@ def gather(
         stored=stored,
         year=year,
         month=month,
-        path=cable_path(cable.reference_id, year, month),
+        path=path,
         url=url,
         wikileaks=wikileaks_url(cable.reference_id, year, month),
         tags=tuple(tag_info(tag) for tag in cable.tags),
@@ -105,10 +129,13 @@ def gather(
         ),
         cited_by=tuple(_known_link(store, rid) for rid in cited[:MAX_CITED_BY]),
         cited_by_total=len(cited),
-        versions=tuple(stored.versions) or tuple(store.versions(cable.reference_id)),
+        versions=versions,
         similar=_similar(archive, cable.reference_id),
         citations=citations(citation),
         release=release,
+        steps=tuple(timeline(list(versions), path, diff_path)),
+        diff_path=diff_path,
+        redactions=tuple(redaction_counts(archive, stored)),
     )
 
 

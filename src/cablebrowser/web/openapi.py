@@ -180,6 +180,67 @@ SCHEMAS: dict[str, Any] = {
             ),
         },
     ),
+    "VersionBrief": _object(
+        ["release", "released", "change", "form"],
+        release={"type": "string"},
+        released=NULLABLE_DATE,
+        change={"type": "string"},
+        form={"type": "string"},
+    ),
+    "Marker": _object(
+        ["number", "marker", "before", "after", "hidden", "exact"],
+        number={"type": "integer"},
+        marker={"type": "string"},
+        before={"type": "string"},
+        after={"type": "string"},
+        hidden=NULLABLE_STRING,
+        exact={"type": "boolean"},
+    ),
+    "Diff": _object(
+        [
+            "reference_id",
+            "from",
+            "to",
+            "changed",
+            "counts",
+            "segments",
+            "redactions_from",
+            "redactions_to",
+        ],
+        reference_id={"type": "string"},
+        **{"from": _ref("VersionBrief")},
+        to=_ref("VersionBrief"),
+        changed={"type": "boolean"},
+        counts={"type": "object", "additionalProperties": {"type": "integer"}},
+        segments={
+            "type": "array",
+            "items": _object(
+                ["kind", "old", "new"],
+                kind={
+                    "enum": [
+                        "equal",
+                        "insert",
+                        "delete",
+                        "replace",
+                        "redacted",
+                        "unredacted",
+                    ]
+                },
+                old={"type": "string"},
+                new={"type": "string"},
+            ),
+        },
+        redactions_from={"type": "array", "items": _ref("Marker")},
+        redactions_to={"type": "array", "items": _ref("Marker")},
+    ),
+    "Release": _object(
+        ["name", "released", "source", "counts", "summary"],
+        name={"type": "string"},
+        released=NULLABLE_DATE,
+        source={"type": "string"},
+        counts={"type": "object", "additionalProperties": {"type": "integer"}},
+        summary={"type": "string"},
+    ),
     "Tags": _object(
         ["tags"],
         tags={
@@ -299,6 +360,22 @@ def _paths() -> dict[str, Any]:
         "/api/v1/cables/{id}/versions": _get(
             "Every version of a cable, by release.", "Versions", [CABLE_ID]
         ),
+        "/api/v1/cables/{id}/diff": _get(
+            "What changed in a cable between two releases, word by word, with every redaction marker "
+            "aligned with the text the other version has there.",
+            "Diff",
+            [
+                CABLE_ID,
+                _param(
+                    "from",
+                    "query",
+                    "The older release (default: the version before 'to').",
+                ),
+                _param(
+                    "to", "query", "The newer release (default: the latest version)."
+                ),
+            ],
+        ),
         "/api/v1/search": _get("Search the cables.", "SearchResult", SEARCH_PARAMS),
         "/api/v1/facets/{field}": _get(
             "Number of cables per value of one field.",
@@ -314,6 +391,11 @@ def _paths() -> dict[str, Any]:
         ),
         "/api/v1/releases": _get(
             "The releases, oldest first, with change counts.", "Releases"
+        ),
+        "/api/v1/releases/{name}": _get(
+            "One release: its date and what it changed, with counts.",
+            "Release",
+            [_param("name", "path", "The release name.")],
         ),
         "/api/v1/origins": _get("The origins with their number of cables.", "Facet"),
         "/api/v1/tags": _get(

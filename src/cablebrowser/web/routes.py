@@ -5,7 +5,7 @@ from __future__ import annotations
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from . import api, browse, meta, searchpage, views
+from . import api, browse, history, meta, searchpage, views
 
 
 def routes() -> list[BaseRoute]:
@@ -28,12 +28,17 @@ def _page_routes() -> list[BaseRoute]:
         Route("/dates", browse.dates, name="dates"),
         Route("/dates/{rest:path}", browse.dates, name="dates_of"),
         Route("/releases", browse.releases, name="releases"),
+        Route("/releases.atom", history.releases_feed, name="releases_feed"),
         Route("/release/{name:path}", browse.release, name="release"),
         # search
         Route("/search", searchpage.search, name="search"),
         Route("/search.json", searchpage.search_json, name="search_json"),
         Route("/search.csv", searchpage.search_csv, name="search_csv"),
         # cables: /cable/YYYY/MM/ID.{html,json,txt} is canonical; the rest redirects to it
+        Route(
+            "/cable/{year}/{month}/{name}/diff", history.diff_page, name="cable_diff"
+        ),
+        Route("/cable/{name}/diff", history.diff_page, name="cable_diff_undated"),
         Route("/cable/{rest:path}", views.cable_route, name="cable"),
         Route("/plusd/cables/{name}", views.plusd_redirect, name="plusd"),
         Route("/cables/{name}", views.cables_redirect, name="cables"),
@@ -48,6 +53,8 @@ def _api_routes() -> list[BaseRoute]:
         Route("/api/v1/cables", api.cables, name="api_cables"),
         Route("/api/v1/cables/{id}", api.cable, name="api_cable"),
         Route("/api/v1/cables/{id}/versions", api.versions, name="api_versions"),
+        Route("/api/v1/cables/{id}/diff", api.diff, name="api_diff"),
+        Route("/api/v1/releases/{name}", api.release, name="api_release"),
         Route("/api/v1/search", api.search, name="api_search"),
         Route("/api/v1/facets/{field}", api.facets, name="api_facets"),
         Route("/api/v1/releases", api.releases, name="api_releases"),

@@ -114,7 +114,8 @@ def _serve(request: Request, any_id: str, ext: str) -> Response:
 def _render(request: Request, found: Located, ext: str) -> Response:
     archive: Archive = request.app.state.archive
     stored = found.stored
-    release = request.query_params.get("release")
+    # ?version= is the permalink form of a version; ?release= the older spelling.
+    release = request.query_params.get("version") or request.query_params.get("release")
     if release and stored is not None:
         stored = archive.store().cable(
             found.reference_id, check_segment(release, "release")
