@@ -9,6 +9,7 @@ PostgreSQL backend.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
@@ -99,8 +100,17 @@ class Store(Protocol):
     """The archive: cables, their versions per release, and what is known without text."""
 
     # --- writing (ingest) -------------------------------------------------
-    def start_release(self, name: str, released: datetime | None, source: str) -> None:
-        """Create the release, or reopen it to resume an interrupted ingest."""
+    def start_release(self, name: str, released: datetime | None, source: str, *, is_snapshot: bool = False) -> None:
+        """Create the release, or reopen it to resume an interrupted ingest.
+
+        ``is_snapshot`` flags a complete site snapshot: cables it lacks are ``removed``.
+        """
+
+    def batch(self) -> AbstractContextManager[None]:
+        """Group the writes inside into one transaction (nested calls join it)."""
+
+    def has_version(self, release: str, reference_id: str, form: str) -> bool:
+        """Tell whether this release already holds this cable in this form."""
 
     def add_versions(self, release: str, items: Sequence[tuple[SourceRecord, Cable]]) -> BatchResult:
         """Store one batch of versions in one transaction; identical texts stored once."""
@@ -141,6 +151,40 @@ class Store(Protocol):
 
     def stats(self) -> dict[str, object]:
         """Return counts by release, form, classification, origin and decade."""
+
+    # --- browsing (web listings) -------------------------------------------
+    def list_cables(
+        self,
+        *,
+        origin: str | None = None,
+        tag: str | None = None,
+        classification: str | None = None,
+        date: str | None = None,
+        release: str | None = None,
+        sort: str = "created",
+        offset: int = 0,
+        limit: int = 50,
+    ) -> Page:
+        """Return one page of cables with text matching every given filter, and the exact total.
+
+        ``origin`` and ``classification`` match the displayed values exactly; ``tag``
+        matches one of the cable's tags; ``date`` is a prefix of the creation date
+        (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``); ``release`` keeps the cables that have
+        a version in that release (their latest version is shown). ``sort`` is one of
+        ``created``, ``-created``, ``id``, ``-id``; ties break by reference ID.
+        """
+
+    def counts(self, field: str, *, date: str | None = None) -> list[tuple[str, int]]:
+        """Return (value, number of cables with text) for one field, most frequent first.
+
+        ``field`` is one of ``origin``, ``tag``, ``classification``, ``release``,
+        ``year`` (``YYYY``), ``month`` (``YYYY-MM``) or ``day`` (``YYYY-MM-DD``); the
+        three date fields come in ascending date order instead. ``date`` keeps only
+        cables whose creation date starts with that prefix (e.g. months of one year).
+        """
+
+    def iter_known(self) -> Iterator[KnownCable]:
+        """Yield every cable the archive knows (with text or not), in reference-ID order."""
 
     def close(self) -> None:
         """Release the database."""

@@ -1,0 +1,369 @@
+"""Ingest published cable files into the archive: read, parse on every core, write in batches.
+
+The main process reads (``sources.read``) and writes; worker processes parse
+chunks of about 200 records. Each written chunk is one transaction that also
+marks the inputs it completed as done, so an interrupted run resumes where it
+stopped and a second run changes nothing. Releases are settled (dates, change
+kinds, displayed values) at the end; see docs/schema.md.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections import Counter, deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from .errors import CableError, SourceError
+from .record import Cable, Form, Skipped, SourceRecord
+from .sources import read
+from .store.base import Store
+from .store.changes import CSV_PUBLISHED, date_in_name
+
+CHUNK_SIZE = 200  # records per parse task
+_KNOWN_BATCH = 20_000  # ID-list rows per transaction
+_ARCHIVE_SUFFIXES = (".tar", ".xz", ".gz", ".bz2", ".zip", ".7z", ".tgz")
+
+Progress = Callable[[int, int], None]  # (records read, text bytes read)
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    """How to ingest: release naming, reading and parsing choices."""
+
+    release: str | None = None  # one release for every input
+    released: datetime | None = None  # its date (all releases of the run)
+    format: str | None = None  # force a reader
+    strict: bool = False  # stop at the first skipped input
+    workers: int | None = None  # parser processes; 1 parses inline
+    snapshot: bool = False  # the inputs are a complete site: missing cables are removed
+
+
+@dataclass
+class IngestReport:
+    """What one ingest did."""
+
+    added: Counter[str] = field(default_factory=Counter)  # form -> versions stored
+    present: Counter[str] = field(default_factory=Counter)  # form -> already stored
+    duplicates: int = (
+        0  # a cable given twice in one release and form: the first is kept
+    )
+    known_added: int = 0
+    known_seen: int = 0
+    releases: dict[str, dict[str, Any]] = field(default_factory=dict)
+    skipped: list[Skipped] = field(default_factory=list)
+    stopped: bool = False  # --strict stopped at a skip
+    seconds: float = 0.0
+
+    @property
+    def records(self) -> int:
+        """Return how many cable records were read (stored now or before)."""
+        return sum(self.added.values()) + sum(self.present.values())
+
+    @property
+    def is_unchanged(self) -> bool:
+        """Tell whether the run stored nothing new."""
+        return not self.added and not self.known_added
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the report as JSON-ready data."""
+        return {
+            "added": dict(self.added),
+            "present": dict(self.present),
+            "duplicates": self.duplicates,
+            "known_added": self.known_added,
+            "known_seen": self.known_seen,
+            "releases": self.releases,
+            "skipped": [
+                {"source": s.source, "reason": s.reason, "reference_id": s.reference_id}
+                for s in self.skipped
+            ],
+            "stopped": self.stopped,
+            "seconds": round(self.seconds, 3),
+            "unchanged": self.is_unchanged,
+        }
+
+
+@dataclass
+class _Work:
+    """One chunk: records to parse, and the inputs it completes."""
+
+    records: list[tuple[str, SourceRecord]] = field(default_factory=list)
+    done: list[tuple[str, str]] = field(default_factory=list)
+
+
+class _Stop(Exception):
+    """--strict met a skipped input."""
+
+
+def input_size(paths: Sequence[Path]) -> int | None:
+    """Return the byte size of the inputs when it measures their text (plain files only)."""
+    if any(
+        path.is_dir() or path.name.lower().endswith(_ARCHIVE_SUFFIXES) for path in paths
+    ):
+        return None
+    return sum(path.stat().st_size for path in paths)
+
+
+def ingest(
+    store: Store,
+    paths: Sequence[Path],
+    options: IngestOptions,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Ingest files, directories or archives into the archive; return what happened."""
+    for path in paths:
+        if not path.exists():
+            raise SourceError("no such file or directory", source=str(path))
+    started = time.monotonic()
+    report = IngestReport()
+    reader = _Reader(store, options, report, progress)
+    writer = _Writer(store, report, options.strict)
+    with _Parsers(options.workers) as parsers:
+        try:
+            for work in reader.chunks(paths):
+                for done_work, results in parsers.submit(work):
+                    writer.write(done_work, results)
+            for done_work, results in parsers.drain():
+                writer.write(done_work, results)
+        except _Stop:
+            report.stopped = True
+    if progress is not None:
+        progress(reader.count, reader.size)
+    for name in reader.releases:
+        store.finish_release(name, options.released)
+    # Counted once all are finished: finishing one release can change another's kinds.
+    for release in store.releases():
+        if release.name in reader.releases:
+            released = release.released.isoformat() if release.released else None
+            report.releases[release.name] = {"released": released, **release.counts}
+    report.seconds = time.monotonic() - started
+    return report
+
+
+class _Reader:
+    """Read inputs in the main process and cut them into parse chunks."""
+
+    def __init__(
+        self,
+        store: Store,
+        options: IngestOptions,
+        report: IngestReport,
+        progress: Progress | None,
+    ) -> None:
+        self.store, self.options, self.report, self.progress = (
+            store,
+            options,
+            report,
+            progress,
+        )
+        self.releases: dict[str, str] = {}  # name -> first input
+        self.known: list[tuple[str, int, int]] = []
+        self.source: tuple[str, str] | None = None  # (release, source) being read
+        self.source_done = False
+        self.count = self.size = 0
+
+    def chunks(self, paths: Sequence[Path]) -> Iterator[_Work]:
+        """Yield chunks of records to parse, in reading order."""
+        work = _Work()
+        for path in paths:
+            for item in read(path, format=self.options.format):
+                if self._take(item, path, work) and len(work.records) >= CHUNK_SIZE:
+                    yield work
+                    work = _Work()
+        self._close_source(work)
+        yield work
+
+    def _take(self, item: SourceRecord | Skipped, path: Path, work: _Work) -> bool:
+        if isinstance(item, Skipped):
+            self.report.skipped.append(item)
+            if self.options.strict:
+                raise _Stop
+            return False
+        self._tick(item)
+        name = self._release_of(item, path)
+        if self.source != (name, item.source):
+            self._close_source(work)
+            self.source = (name, item.source)
+            self.source_done = self.store.is_done(name, item.source)
+        if self.source_done or self._is_stored(name, item):
+            self.report.present[str(item.form)] += 1
+            return False
+        if item.form == Form.IDLIST:
+            self._add_known(item)
+            return False
+        work.records.append((name, item))
+        return True
+
+    def _tick(self, item: SourceRecord) -> None:
+        self.count += 1
+        self.size += len(item.body or "") + len(item.header or "")
+        if self.progress is not None and self.count % 50 == 0:
+            self.progress(self.count, self.size)
+
+    def _is_stored(self, name: str, item: SourceRecord) -> bool:
+        return item.form != Form.IDLIST and self.store.has_version(
+            name, item.reference_id, item.form
+        )
+
+    def _close_source(self, work: _Work) -> None:
+        """Mark the input just finished as done, with the chunk that holds its last record."""
+        if self.source is not None and not self.source_done:
+            self._flush_known()
+            work.done.append(self.source)
+        self.source = None
+
+    def _add_known(self, item: SourceRecord) -> None:
+        month = int(item.extra.get("month", "0") or 0)
+        self.known.append((item.reference_id, _year_of(item), month))
+        self.report.known_seen += 1
+        if len(self.known) >= _KNOWN_BATCH:
+            self._flush_known()
+
+    def _flush_known(self) -> None:
+        if self.known:
+            self.report.known_added += self.store.add_known(self.known)
+            self.known = []
+
+    def _release_of(self, item: SourceRecord, path: Path) -> str:
+        name = self.options.release or _default_release(item, path)
+        if name not in self.releases:
+            self.releases[name] = str(path)
+            start = self.options.released or _provisional_date(name, item.form)
+            self.store.start_release(
+                name, start, str(path), is_snapshot=self.options.snapshot
+            )
+        return name
+
+
+def _default_release(item: SourceRecord, path: Path) -> str:
+    # A file whose own name carries a date (wikileaks-11-28-10.json) is a release of
+    # its own, even inside a repository snapshot of another date.
+    member = PurePosixPath(item.source.rsplit("!", 1)[-1])
+    if item.form != Form.SEED and date_in_name(member.name) is not None:
+        return member.name.split(".")[0]
+    return item.release or path.name.split(".")[0]
+
+
+def _provisional_date(name: str, form: Form) -> datetime | None:
+    return date_in_name(name) or (CSV_PUBLISHED if form == Form.CSV else None)
+
+
+def _year_of(item: SourceRecord) -> int:
+    if item.created is not None:
+        return item.created.year
+    prefix = item.reference_id[:2]
+    if not prefix.isdigit():
+        return 0
+    return 1900 + int(prefix) if int(prefix) > 10 else 2000 + int(prefix)
+
+
+class _Writer:
+    """Store parsed chunks, each with its done marks in one transaction."""
+
+    def __init__(self, store: Store, report: IngestReport, strict: bool) -> None:
+        self.store, self.report, self.strict = store, report, strict
+        # Inputs with a cable that failed to parse stay not-done, so a rerun reports it again.
+        self.failed: set[tuple[str, str]] = set()
+
+    def write(self, work: _Work, results: list[Cable | str]) -> None:
+        """Store one chunk; raise _Stop after a parse failure under --strict."""
+        by_release: dict[str, list[tuple[SourceRecord, Cable]]] = {}
+        for (name, record), result in zip(work.records, results, strict=True):
+            if isinstance(result, str):
+                self.report.skipped.append(
+                    Skipped(
+                        record.source, f"cannot parse: {result}", record.reference_id
+                    )
+                )
+                self.failed.add((name, record.source))
+                continue
+            by_release.setdefault(name, []).append((record, result))
+            self.report.added[str(record.form)] += 1
+        with self.store.batch():
+            for name, items in by_release.items():
+                self.report.duplicates += self.store.add_versions(
+                    name, items
+                ).counts.get("present", 0)
+            for name, source in work.done:
+                if (name, source) not in self.failed:
+                    self.store.mark_done(name, [source])
+        if self.strict and len(results) != sum(
+            len(items) for items in by_release.values()
+        ):
+            raise _Stop
+
+
+def parse_chunk(records: list[SourceRecord]) -> list[Cable | str]:
+    """Parse records; a record that cannot be parsed gives the reason instead."""
+    from .parse import parse_record
+
+    results: list[Cable | str] = []
+    for record in records:
+        try:
+            results.append(parse_record(record))
+        except CableError as error:
+            results.append(error.message)
+        except Exception as error:  # noqa: BLE001 - one bad cable must not end the ingest
+            results.append(f"parser failure: {type(error).__name__}: {error}")
+    return results
+
+
+class _Parsers:
+    """Parse chunks inline or in a process pool, keeping order and bounded memory."""
+
+    def __init__(self, workers: int | None) -> None:
+        self.workers = workers or os.cpu_count() or 1
+        self.pool: ProcessPoolExecutor | None = None  # None once parsing is inline
+        self.executor: ProcessPoolExecutor | None = None
+        self.pending: deque[tuple[_Work, Future[list[Cable | str]]]] = deque()
+
+    def __enter__(self) -> _Parsers:
+        if self.workers > 1:
+            methods = multiprocessing.get_all_start_methods()
+            context = multiprocessing.get_context(
+                "forkserver" if "forkserver" in methods else "spawn"
+            )
+            self.pool = self.executor = ProcessPoolExecutor(
+                self.workers, mp_context=context
+            )
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+
+    def submit(self, work: _Work) -> Iterator[tuple[_Work, list[Cable | str]]]:
+        """Queue a chunk; yield the oldest chunks once too many are in flight."""
+        records = [record for _, record in work.records]
+        try:
+            if self.pool is not None:
+                self.pending.append((work, self.pool.submit(parse_chunk, records)))
+        except (BrokenProcessPool, OSError):
+            self.pool = None
+        if self.pool is None:
+            yield from self.drain()
+            yield work, parse_chunk(records)
+        while len(self.pending) > 2 * self.workers:
+            yield self._oldest()
+
+    def drain(self) -> Iterator[tuple[_Work, list[Cable | str]]]:
+        """Yield every chunk still in flight, in order."""
+        while self.pending:
+            yield self._oldest()
+
+    def _oldest(self) -> tuple[_Work, list[Cable | str]]:
+        work, future = self.pending.popleft()
+        try:
+            return work, future.result()
+        except BrokenProcessPool:
+            # Workers that cannot start (e.g. no importable main module): parse here instead.
+            self.pool = None
+            return work, parse_chunk([record for _, record in work.records])

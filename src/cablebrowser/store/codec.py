@@ -1,0 +1,89 @@
+"""Turn a parsed ``Cable`` into the JSON of ``cables.record`` and back.
+
+The body and header are left out of the JSON: they live once in ``texts``.
+Written by hand rather than with ``dataclasses.asdict`` because ingest
+serialises every cable and ``asdict`` deep-copies.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from datetime import date, datetime
+from typing import Any
+
+from ..record import Cable, Declassification, Paragraph, Recipient, Redaction, Reference
+
+_NESTED: dict[str, type] = {
+    "references": Reference,
+    "recipients": Recipient,
+    "paragraphs": Paragraph,
+    "redactions": Redaction,
+}
+_TEXT_FIELDS = ("body", "header")
+_FIELDS = tuple(f.name for f in dataclasses.fields(Cable) if f.name not in _TEXT_FIELDS)
+_NESTED_FIELDS = {
+    kind: tuple(f.name for f in dataclasses.fields(kind)) for kind in _NESTED.values()
+}
+_DATETIME_FIELDS = ("created", "released", "dtg")
+
+
+def cable_json(cable: Cable, *, release: str | None = None) -> str:
+    """Return the JSON of a cable's parsed fields, without body and header.
+
+    ``release`` overrides the cable's release name (the name it is stored under).
+    """
+    data = {name: getattr(cable, name) for name in _FIELDS}
+    if release is not None:
+        data["release"] = release
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=_plain)
+
+
+def cable_from_json(text: str, *, body: str, header: str | None) -> Cable:
+    """Rebuild a cable from its ``cables.record`` JSON and its text."""
+    data: dict[str, Any] = {
+        name: value for name, value in json.loads(text).items() if name in _FIELDS
+    }
+    for name, value in data.items():
+        if name in _NESTED:
+            data[name] = tuple(_nested(_NESTED[name], item) for item in value)
+        elif isinstance(value, list):
+            data[name] = tuple(value)
+    for name in _DATETIME_FIELDS:
+        data[name] = datetime.fromisoformat(data[name]) if data.get(name) else None
+    data["declassify_on"] = _date(data.get("declassify_on"))
+    decl = data.get("declassification")
+    if decl:
+        data["declassification"] = Declassification(
+            decl["raw"], decl.get("order"), _date(decl.get("date"))
+        )
+    return Cable(body=body, header=header, **data)
+
+
+def _nested(kind: type, item: dict[str, Any]) -> Any:
+    values = {
+        name: tuple(value) if isinstance(value, list) else value
+        for name, value in item.items()
+    }
+    return kind(**values)
+
+
+def _plain(value: Any) -> Any:
+    """Turn what JSON cannot hold itself (dates, nested records) into what it can."""
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {name: getattr(value, name) for name in _fields_of(type(value))}
+    raise TypeError(f"cannot store a {type(value).__name__} in a cable record")
+
+
+def _fields_of(kind: type) -> tuple[str, ...]:
+    names = _NESTED_FIELDS.get(kind)
+    if names is None:
+        names = tuple(f.name for f in dataclasses.fields(kind))
+        _NESTED_FIELDS[kind] = names
+    return names
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
