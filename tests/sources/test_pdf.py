@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cablebrowser.record import Form, Skipped
+from cablebrowser.record import Form, Skipped, SourceRecord
 from tests.sources.conftest import BROKEN, only_record, read_items
 
 PDFS = "pdf-and-text-sample_paul-mathieu/data-sample/cablegate"
@@ -19,12 +19,13 @@ def test_pdf_cable(extracted: Path) -> None:
     assert record.extra["pages"] == "1"
 
 
-def test_pdf_with_only_a_header_is_skipped(extracted: Path) -> None:
+def test_pdf_with_only_a_header_keeps_the_header(extracted: Path) -> None:
     items = read_items(extracted / PDFS / "00DAMASCUS3013.pdf")
-    assert len(items) == 1 and isinstance(items[0], Skipped)
-    assert (
-        items[0].reference_id == "00DAMASCUS3013" and "no cable text" in items[0].reason
-    )
+    assert len(items) == 1 and isinstance(items[0], SourceRecord)
+    record = items[0]
+    assert record.reference_id == "00DAMASCUS3013" and record.body == ""
+    assert record.header is not None and "FM AMEMBASSY DAMASCUS" in record.header
+    assert record.extra["note"] == "only a transmission header"
 
 
 def test_damaged_pdf_is_skipped() -> None:

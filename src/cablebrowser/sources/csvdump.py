@@ -4,13 +4,16 @@ Eight columns, every field double-quoted, quotes and newlines escaped with a
 backslash, no header: number, created (``M/D/YYYY H:MM``), reference ID,
 origin, classification, references (``|``-separated), header, body. Some
 copies start with a stray ``"`` line, which is skipped. A row with the wrong
-number of fields, invalid UTF-8 or an unterminated last field (a file cut
-off mid-row) becomes a Skipped naming its line.
+number of fields or invalid UTF-8 becomes a Skipped naming its line. A file
+cut off mid-row ends in an unterminated last field: when that row still has
+all eight fields its text is kept, flagged ``extra["cut_off"]``, because the
+part that survived is real text; a row cut off earlier is a Skipped.
 """
 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import sys
 from collections.abc import Iterator
@@ -89,14 +92,13 @@ def _chain_first(first: str, rest: io.TextIOWrapper) -> Iterator[str]:
 def _last_row_item(
     member: Member, line: int, row: list[str], last_line: str
 ) -> SourceRecord | Skipped:
-    if not last_line.rstrip("\r\n").endswith('"'):
-        reference_id = row[2] if len(row) > 2 else None
-        return Skipped(
-            member.source,
-            f"row ending at line {line} is cut off (unterminated quote)",
-            reference_id,
-        )
-    return _row_item(member, line, row)
+    item = _row_item(member, line, row)
+    if last_line.rstrip("\r\n").endswith('"'):
+        return item
+    if isinstance(item, Skipped):
+        reason = f"row ending at line {line} is cut off (unterminated quote)"
+        return Skipped(member.source, reason, item.reference_id)
+    return dataclasses.replace(item, extra={**item.extra, "cut_off": "true"})
 
 
 def _row_item(member: Member, line: int, row: list[str]) -> SourceRecord | Skipped:

@@ -59,10 +59,11 @@ def telegram_record(
     reference_id = id_from_name(member.name) or guess_id(header, body)
     if reference_id is None:
         return Skipped(member.source, "no reference ID in the file name or the text")
+    if not body.strip() and not (header or "").strip():
+        return Skipped(member.source, "no cable text", reference_id)
     if not body.strip():
-        return Skipped(
-            member.source, "no cable text (only a transmission header)", reference_id
-        )
+        # Some copies hold only the transmission header; it is still that cable's text.
+        extra = {**extra, "note": "only a transmission header"}
     if is_partial:
         header = PARTIAL_BANNER + ("\n" + header if header else "")
     return SourceRecord(
