@@ -47,9 +47,16 @@ def test_never_raises_on_cable_shaped_text(text: str) -> None:
 def test_keeps_given_metadata() -> None:
     created = datetime(2005, 10, 5, 8, 34)
     cable = parse_cable(
-        "UNCLASSIFIED\nSUBJECT: X\n", reference_id="05ALMATY3603", created=created, origin="US Office Almaty"
+        "UNCLASSIFIED\nSUBJECT: X\n",
+        reference_id="05ALMATY3603",
+        created=created,
+        origin="US Office Almaty",
     )
-    assert (cable.created, cable.origin, cable.station) == (created, "US Office Almaty", "ALMATY")
+    assert (cable.created, cable.origin, cable.station) == (
+        created,
+        "US Office Almaty",
+        "ALMATY",
+    )
 
 
 def test_every_sample_cable_parses(sample_dir) -> None:

@@ -89,7 +89,9 @@ def parse_cable(
         captions=tuple(parse_captions(text)),
         tags=tuple(parse_tags(text)),
         subject=parse_subject(text),
-        references=tuple(parse_references(text, _year(ref_id, created), reference_id=ref_id)),
+        references=tuple(
+            parse_references(text, _year(ref_id, created), reference_id=ref_id)
+        ),
         classified_by=tuple(parse_classified_by(text)),
         reasons=parse_reasons(text),
         declassify_on=declassification.date if declassification else None,
@@ -122,7 +124,11 @@ def _has_banner(text: str) -> bool:
 def parse_record(record: SourceRecord) -> Cable:
     """Parse what a reader took from one published form, keeping its metadata."""
     if record.body is None:
-        raise ParseError("no text in this form", reference_id=record.reference_id, source=record.source)
+        raise ParseError(
+            "no text in this form",
+            reference_id=record.reference_id,
+            source=record.source,
+        )
     cable = parse_cable(
         record.body,
         header=record.header,

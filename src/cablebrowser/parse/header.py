@@ -8,12 +8,14 @@ because early redacted pages joined the whole caption area into one line (§7.12
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from datetime import date, datetime
 
 from ..record import Declassification
 from .ids import normalize_station
+from .text import folded
 
 # Without a numbered paragraph the caption area is capped: captions never run this long.
 _CAPTION_AREA_LIMIT = 3000
@@ -25,9 +27,38 @@ _PARAGRAPH_ONE_PATTERN = re.compile(
 )
 
 
+# Every paragraph one holds this literal; searching it first is much faster
+# than trying the full pattern at every position.
+_ONE_DOT_PATTERN = re.compile(r"1[ \t]*\.")
+
+
+@functools.lru_cache(maxsize=8)
 def _paragraph_one(text: str) -> int | None:
-    match = _PARAGRAPH_ONE_PATTERN.search(text, 0, _CAPTION_AREA_LIMIT * 4)
-    return match.start() if match else None
+    """Return where ``_PARAGRAPH_ONE_PATTERN`` first matches in the head of ``text``."""
+    limit = _CAPTION_AREA_LIMIT * 4
+    for hit in _ONE_DOT_PATTERN.finditer(text, 0, limit):
+        for start in (_line_break_before(text, hit.start()), hit.start()):
+            if start is not None and (
+                match := _PARAGRAPH_ONE_PATTERN.match(text, start, limit)
+            ):
+                return match.start()
+    return None
+
+
+def _line_break_before(text: str, index: int) -> int | None:
+    """Return the line break (or text start) before ``index`` if only blanks and ¶ lie between."""
+    index = _skip_blanks_back(text, index)
+    if index > 0 and text[index - 1] == "¶":
+        index = _skip_blanks_back(text, index - 1)
+    if index == 0:
+        return 0
+    return index - 1 if text[index - 1] == "\n" else None
+
+
+def _skip_blanks_back(text: str, index: int) -> int:
+    while index > 0 and text[index - 1] in " \t":
+        index -= 1
+    return index
 
 
 _SPACED_LEVEL_PATTERN = re.compile(
@@ -35,12 +66,21 @@ _SPACED_LEVEL_PATTERN = re.compile(
 )
 
 
+_SPACED_LEVELS = ("c o n f i d e n t i a l", "s e c r e t", "u n c l a s")
+
+
+@functools.lru_cache(maxsize=16)
 def _other_cable_start(text: str, end: int) -> int:
     """Return where a different cable's classification line starts, else ``end``.
 
     Some archive records have a second cable glued on (73TEHRAN2077). A repeated
     block of the same cable (08RIGA472) or a corrected copy does not count.
     """
+    lower = folded(text)
+    if lower is not None and not any(
+        lower.find(level, 1, end) >= 0 for level in _SPACED_LEVELS
+    ):
+        return end
     first = _origin_serial(text)
     for match in _SPACED_LEVEL_PATTERN.finditer(text, 1, end):
         found = _ORIGIN_LINE_PATTERN.match(
@@ -52,6 +92,7 @@ def _other_cable_start(text: str, end: int) -> int:
     return end
 
 
+@functools.lru_cache(maxsize=8)
 def caption_area(text: str) -> str:
     """Return the text before paragraph 1 (or its first 3,000 characters)."""
     end = _paragraph_one(text)
@@ -59,6 +100,7 @@ def caption_area(text: str) -> str:
     return text[: _other_cable_start(text, end)]
 
 
+@functools.lru_cache(maxsize=8)
 def _head(text: str) -> str:
     """Return the caption area plus the start of paragraph 1 (old cables put lines there)."""
     start = _paragraph_one(text)
@@ -73,8 +115,15 @@ _PAGE_BREAK_PATTERN = re.compile(
 )
 
 
+_PAGE_OF_PATTERN = re.compile(r"OF[ \t]+\d{3}")
+
+
+@functools.lru_cache(maxsize=8)
 def drop_page_breaks(text: str) -> str:
     """Remove page-break lines (``PRETORIA 00000954 001.2 OF 004``, ``PAGE 02 ROME …``)."""
+    # Each break holds "OF nnn" or "PAGE": without them the slow pattern cannot match.
+    if "PAGE" not in text and not _PAGE_OF_PATTERN.search(text):
+        return text
     return _PAGE_BREAK_PATTERN.sub("", text)
 
 
@@ -82,6 +131,7 @@ def _spaced(word: str) -> str:
     return " ?".join(word)
 
 
+@functools.lru_cache(maxsize=8)
 def _first_lines(text: str) -> str:
     """Return the first non-empty lines before paragraph 1, where the classification is."""
     end = _paragraph_one(text)
@@ -118,23 +168,38 @@ def parse_classification_line(text: str) -> str | None:
     return _LEVELS[re.sub(r"\s", "", match["level"])[0].upper()]
 
 
-_CAPTION_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(pattern))
-    for name, pattern in (
-        ("SIPDIS", r"(?i:SIPDIS)"),
-        ("SIPRDIS", r"\bSIPRDIS\b"),
-        ("NOFORN", r"(?<!\()NOFORN(?!\))"),
-        ("EXDIS", r"(?<!\()\bEXDIS\b(?!\))"),
-        ("NODIS", r"(?<!\()\bNODIS\b(?!\))"),
-        ("LIMDIS", r"(?<!\()\bLIMDIS\b(?!\))"),
-        ("STADIS", r"(?<!\()\bSTADIS\b(?!\))"),
-        ("SBU", r"(?i:\bsensitive\s+but\s+unclassif?i?e?d?)|(?<![(/])\bSBU\b(?![)/])"),
-        ("SENSITIVE", r"\bSENSITIVE\b(?!\s+BUT\b)"),
-        ("EFTO", r"\bE ?F ?T ?O\b"),
-        ("FOR OFFICIAL USE ONLY", r"(?i:\bfor\s+official\s+use\s+only\b)|\bFOUO\b"),
-        ("CORRECTED COPY", rf"\b{_spaced('CORRECTED')}\s+{_spaced('COPY')}"),
-        ("ROGER CHANNEL", r"\bROGER\s+CHANNEL\b"),
-        ("EYES ONLY", r"\bEYES\s+ONLY\b"),
+# Each caption with the words one of which it must hold: upper-case hints as
+# written, lower-case hints in any case. They let a search be skipped cheaply.
+_CAPTION_PATTERNS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = tuple(
+    (name, re.compile(pattern), hints)
+    for name, pattern, hints in (
+        ("SIPDIS", r"(?i:SIPDIS)", ("sipdis",)),
+        ("SIPRDIS", r"\bSIPRDIS\b", ("SIPRDIS",)),
+        ("NOFORN", r"(?<!\()NOFORN(?!\))", ("NOFORN",)),
+        ("EXDIS", r"(?<!\()\bEXDIS\b(?!\))", ("EXDIS",)),
+        ("NODIS", r"(?<!\()\bNODIS\b(?!\))", ("NODIS",)),
+        ("LIMDIS", r"(?<!\()\bLIMDIS\b(?!\))", ("LIMDIS",)),
+        ("STADIS", r"(?<!\()\bSTADIS\b(?!\))", ("STADIS",)),
+        (
+            "SBU",
+            r"(?i:\bsensitive\s+but\s+unclassif?i?e?d?)|(?<![(/])\bSBU\b(?![)/])",
+            ("sensitive", "SBU"),
+        ),
+        ("SENSITIVE", r"\bSENSITIVE\b(?!\s+BUT\b)", ("SENSITIVE",)),
+        # The boundary follows the first letter so the search can jump to each E.
+        ("EFTO", r"E(?<=\bE) ?F ?T ?O\b", ()),
+        (
+            "FOR OFFICIAL USE ONLY",
+            r"(?i:\bfor\s+official\s+use\s+only\b)|\bFOUO\b",
+            ("official", "FOUO"),
+        ),
+        (
+            "CORRECTED COPY",
+            rf"C(?<=\bC){_spaced('CORRECTED')[1:]}\s+{_spaced('COPY')}",
+            (),
+        ),
+        ("ROGER CHANNEL", r"\bROGER\s+CHANNEL\b", ("ROGER",)),
+        ("EYES ONLY", r"\bEYES\s+ONLY\b", ("EYES",)),
     )
 )
 _STRAY_SIPDIS_PATTERN = re.compile(
@@ -155,13 +220,35 @@ def parse_captions(text: str) -> list[str]:
     if span is not None:
         area = area[: span[0]] + " " * (span[1] - span[0]) + area[span[1] :]
     found: dict[str, int] = {}
-    for name, pattern in _CAPTION_PATTERNS:
+    for name, pattern, hints in _CAPTION_PATTERNS:
+        if not _may_hold(area, hints):
+            continue
         match = pattern.search(area)
         if match is not None:
             found[name] = match.start()
-    if "SIPDIS" not in found and _STRAY_SIPDIS_PATTERN.search(text):
+    if (
+        "SIPDIS" not in found
+        and _may_hold(text, ("sipdis",))
+        and _STRAY_SIPDIS_PATTERN.search(text)
+    ):
         found["SIPDIS"] = len(area)
     return sorted(found, key=found.__getitem__)
+
+
+def _may_hold(text: str, hints: tuple[str, ...]) -> bool:
+    """Tell whether ``text`` holds a hint (lower-case hints in any case); no hints: True."""
+    if not hints:
+        return True
+    lower = None
+    for hint in hints:
+        if not hint.islower():
+            if hint in text:
+                return True
+            continue
+        lower = lower or folded(text)
+        if lower is None or hint in lower:
+            return True
+    return False
 
 
 _SUBJECT_KEYWORD_PATTERN = re.compile(
@@ -182,7 +269,7 @@ _SUBJECT_END_PATTERN = re.compile(
 
 def _subject_span(area: str) -> tuple[int, int] | None:
     """Return where the last SUBJECT's text starts and ends in ``area``."""
-    keywords = list(_SUBJECT_KEYWORD_PATTERN.finditer(area))
+    keywords = list(_SUBJECT_KEYWORD_PATTERN.finditer(area, *_subject_lines(area)))
     if not keywords:
         return None
     start = keywords[-1].end()
@@ -190,6 +277,24 @@ def _subject_span(area: str) -> tuple[int, int] | None:
         start += 1
     end = _SUBJECT_END_PATTERN.search(area, start)
     return start, end.start() if end else len(area)
+
+
+def _subject_lines(area: str) -> tuple[int, int]:
+    """Return the span from the first to the last line holding ``ubj`` in any case.
+
+    Every subject keyword holds it and none spans two lines, so scanning only
+    there finds the same keywords as scanning all of ``area``.
+    """
+    lower = folded(area)
+    if lower is None:
+        return 0, len(area)
+    first = lower.find("ubj")
+    if first < 0:
+        return 0, 0
+    last_line_end = lower.find("\n", lower.rfind("ubj"))
+    return area.rfind("\n", 0, first) + 1, (
+        len(area) if last_line_end < 0 else last_line_end
+    )
 
 
 _PORTION_MARKING_PATTERN = re.compile(
@@ -248,10 +353,26 @@ _CLASSIFIER_END_PATTERN = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=8)
+def _classified_by(text: str) -> re.Match[str] | None:
+    """Return the first ``Classified By`` in the head of ``text``."""
+    head = _head(text)
+    lower = folded(head)
+    if lower is None:
+        return _CLASSIFIED_BY_PATTERN.search(head)
+    # Every match starts with "classi": trying only there finds the same first match.
+    found = lower.find("classi")
+    while found >= 0:
+        if match := _CLASSIFIED_BY_PATTERN.match(head, found):
+            return match
+        found = lower.find("classi", found + 1)
+    return None
+
+
 def _classifier_text(text: str) -> str | None:
     """Return what follows the first ``Classified By`` up to its reasons."""
     head = _head(text)
-    match = _CLASSIFIED_BY_PATTERN.search(head)
+    match = _classified_by(text)
     if match is None:
         return None
     rest = re.split(r"\n[ \t]*\n", head[match.end() : match.end() + 300], maxsplit=1)[0]
@@ -369,7 +490,7 @@ _REASONS_PATTERN = re.compile(
 
 def _reasons_match(text: str) -> re.Match[str] | None:
     head = _head(text)
-    start = _CLASSIFIED_BY_PATTERN.search(head)
+    start = _classified_by(text)
     if start is None:
         return None
     return _REASONS_PATTERN.search(head, start.end(), start.end() + 400)
@@ -404,6 +525,7 @@ _DECL_PREFIX_PATTERN = re.compile(r"^DECL\s*[:;.]?\s*", re.IGNORECASE)
 _ORDER_TYPOS = {"1295": "12958"}
 
 
+@functools.lru_cache(maxsize=8)
 def parse_declassification(text: str) -> Declassification | None:
     """Return the E.O. line: order number, raw DECL value and declassify-on date.
 
@@ -469,6 +591,7 @@ _ORIGIN_LINE_PATTERN = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=8)
 def _origin_serial(body: str) -> tuple[str, int, str | None] | None:
     """Return (origin as written, serial, year digits) from the classification line."""
     first_lines = _first_lines(body)

@@ -8,6 +8,7 @@ stored WikiLeaks ID is never rewritten; the canonical ID is kept next to it.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .stations import (
@@ -64,6 +65,12 @@ def normalize_station(name: str) -> str | None:
     """
     if not isinstance(name, str) or len(name) > 60:
         return None
+    return _station_of_name(name)
+
+
+# Origins and IDs repeat across cables (every REF names a few); lookups are pure.
+@functools.lru_cache(maxsize=4096)
+def _station_of_name(name: str) -> str | None:
     squashed = _NAME_NOISE_PATTERN.sub("", name.upper().replace("0", "O"))
     if not squashed or any(ch.isdigit() for ch in name.replace("0", "")):
         return None
@@ -124,6 +131,11 @@ def split_id(reference_id: str) -> tuple[int, str, int] | None:
     """Return (two-digit year, canonical station, serial) of an ID, or None if unparseable."""
     if not isinstance(reference_id, str):
         return None
+    return _split(reference_id)
+
+
+@functools.lru_cache(maxsize=4096)
+def _split(reference_id: str) -> tuple[int, str, int] | None:
     cleaned = _clean(reference_id)
     return _parts(cleaned) if len(cleaned) <= 60 else None
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from ..record import Redaction
+from .text import folded
 
 REDACTION_TOKEN = "xxx"  # what search indexes in place of every placeholder
 _USUAL_LENGTH = 12
@@ -34,14 +35,35 @@ def find_redactions(text: str) -> list[Redaction]:
     if not text:
         return []
     found = []
-    for match in _RUN_PATTERN.finditer(text):
-        start, end = match.span()
+    for start, end in _runs(text):
         if _is_roman_numeral(_word_around(text, start, end)):
             continue
         if end - start > _USUAL_LENGTH and start > 0 and text[start - 1].isalpha():
             start += 1
         found.append(Redaction(start=start, end=end, text=text[start:end]))
     return found
+
+
+_LATIN_RUN_PATTERN = re.compile(r"x+")
+
+
+def _runs(text: str) -> list[tuple[int, int]]:
+    """Return the spans of ``_RUN_PATTERN`` in ``text``.
+
+    Without the Cyrillic look-alikes a run is three or more ``x`` once lower-cased,
+    which ``str.find`` reaches far faster than the pattern's character-class scan.
+    """
+    lower = folded(text)  # shared with other fields, computed once per text
+    if lower is None or (not text.isascii() and ("Х" in text or "х" in text)):
+        return [match.span() for match in _RUN_PATTERN.finditer(text)]
+    spans = []
+    start = lower.find("xxx")
+    while start >= 0:
+        run = _LATIN_RUN_PATTERN.match(lower, start)
+        end = run.end() if run else start + 3
+        spans.append((start, end))
+        start = lower.find("xxx", end)
+    return spans
 
 
 def _word_around(text: str, start: int, end: int) -> str:

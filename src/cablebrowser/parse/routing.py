@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import re
 from datetime import datetime
 
@@ -209,14 +210,22 @@ def _take_precedence(words: list[str]) -> str | None:
     """Pop a trailing precedence (``NIACT IMMEDIATE``, ``PRIOITY``…) off ``words``."""
     if len(words) < 2:
         return None
-    close = difflib.get_close_matches(words[-1].upper(), _PRECEDENCES, n=1, cutoff=0.85)
-    if not close:
+    close = _close_precedence(words[-1].upper())
+    if close is None:
         return None
     words.pop()
     if len(words) >= 2 and words[-1].upper() == "NIACT":
         words.pop()
-        return f"NIACT {close[0]}"
-    return close[0]
+        return f"NIACT {close}"
+    return close
+
+
+# Addressee words repeat across cables, and the fuzzy match is slow.
+@functools.lru_cache(maxsize=4096)
+def _close_precedence(word: str) -> str | None:
+    """Return the precedence ``word`` is (a misspelling of), or None."""
+    close = difflib.get_close_matches(word, _PRECEDENCES, n=1, cutoff=0.85)
+    return close[0] if close else None
 
 
 def _exclude(recipients: list[Recipient], name: str) -> None:

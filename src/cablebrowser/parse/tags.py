@@ -21,6 +21,7 @@ from .tagdata import (
     SUBJECT_TAGS,
     TAG_FIXES,
 )
+from .text import folded
 
 _ORG_UPPER = frozenset(org.upper() for org in ORG_TAGS)
 _FOUR_LETTER_CODES = (
@@ -58,7 +59,7 @@ _MAX_CONTINUATION_LINES = 3
 def _tags_field(text: str) -> str | None:
     """Return the raw text of the TAGS field, continuation lines included."""
     area = drop_page_breaks(caption_area(text))
-    match = _TAGS_KEYWORD_PATTERN.search(area)
+    match = _TAGS_KEYWORD_PATTERN.search(area, _keyword_line_start(area))
     if match is None:
         return _keywordless_tags_line(area)
     lines = area[match.end() :].split("\n")
@@ -70,6 +71,22 @@ def _tags_field(text: str) -> str | None:
     joined = "\n".join(field)
     end = _TAGS_END_PATTERN.search(joined)
     return joined[: end.start()] if end else joined
+
+
+# Every spelling of the keyword holds one of these, in some case.
+_KEYWORD_HINTS = ("tag", "tab", "tgs", "tas", "ags")
+
+
+def _keyword_line_start(area: str) -> int:
+    """Return the start of the first line that may hold the TAGS keyword.
+
+    No keyword match starts earlier, so searching from there finds the same one.
+    """
+    lower = folded(area)
+    if lower is None:
+        return 0
+    found = [index for hint in _KEYWORD_HINTS if (index := lower.find(hint)) >= 0]
+    return area.rfind("\n", 0, min(found)) + 1 if found else len(area)
 
 
 def _is_continuation(line: str, previous: str) -> bool:
@@ -93,7 +110,12 @@ def _is_continuation(line: str, previous: str) -> bool:
 
 
 def _words(line: str) -> list[str]:
-    return [word for word in re.split(r"[\s,;]+", line.upper().strip(" \t,;.")) if word]
+    return [
+        word for word in _SEPARATOR_PATTERN.split(line.upper().strip(" \t,;.")) if word
+    ]
+
+
+_SEPARATOR_PATTERN = re.compile(r"[\s,;]+")
 
 
 _SUBJECT_OR_REF_PATTERN = re.compile(
@@ -166,14 +188,28 @@ def _person(words: list[str]) -> str:
     return PERSON_FIXES.get(name, name)
 
 
+# Each multi-word tag, longest first: its first word (which any match holds),
+# its pattern over any whitespace, and the one-token form it is replaced by.
+_PHRASE_PATTERNS = tuple(
+    (
+        phrase.split()[0],
+        re.compile(
+            r"(?<![A-Z])"
+            + r"\s+".join(re.escape(word) for word in phrase.split())
+            + r"(?![A-Z])"
+        ),
+        phrase.replace(" ", "_"),
+    )
+    for phrase in _MULTI_WORD
+)
+
+
 def _plain_tags(chunk: str) -> list[str]:
     """Read tags from text without parentheses: phrases, person names, then codes."""
-    for phrase in _MULTI_WORD:
-        pattern = r"\s+".join(re.escape(word) for word in phrase.split())
-        chunk = re.sub(
-            rf"(?<![A-Z]){pattern}(?![A-Z])", phrase.replace(" ", "_"), chunk
-        )
-    words = [word for word in re.split(r"[\s,;]+", chunk) if word]
+    for first, pattern, token in _PHRASE_PATTERNS:
+        if first in chunk:
+            chunk = pattern.sub(token, chunk)
+    words = [word for word in _SEPARATOR_PATTERN.split(chunk) if word]
     tags: list[str] = []
     index = 0
     while index < len(words):

@@ -8,8 +8,10 @@ headers that multi-page cables repeat inside the text.
 
 from __future__ import annotations
 
+import functools
 import html.entities
 import re
+from collections.abc import Iterator
 
 _ENTITY_PATTERN = re.compile(
     r"&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));"
@@ -42,16 +44,28 @@ def clean_text(text: str) -> str:
     """
     if not text:
         return ""
-    text = _ENTITY_PATTERN.sub(_decode_entity, text)
+    if "&" in text:
+        text = _ENTITY_PATTERN.sub(_decode_entity, text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\\\n", "\n").removesuffix("\\")
-    text = _PILCROW_PATTERN.sub("", text)
+    if "¶" in text:
+        text = _PILCROW_PATTERN.sub("", text)
+    if _is_plain_ascii(text):
+        return text
     return _CONTROL_PATTERN.sub("", text)
+
+
+def _is_plain_ascii(text: str) -> bool:
+    """Tell whether ``text`` is ASCII with no control character but newline and tab.
+
+    These C-speed string tests are much faster than scanning with the pattern.
+    """
+    return text.isascii() and text.replace("\n", " ").replace("\t", " ").isprintable()
 
 
 # Modern page line: ORIGIN, the 8-digit serial, page[.sub] OF total. Early-2011
 # pages collapsed it into the running text, and TRIPOLI 00000402 split it in two.
-# Matching starts at the digits (fast); the origin is then read backwards.
+# Matching starts at the digits; the origin is then read backwards.
 _MODERN_BREAK_PATTERN = re.compile(
     r"(?P<serial>\d{8})\s+\d{3}(?:\.\d)?[ \t]+OF[ \t]+\d{3}\b"
 )
@@ -60,8 +74,10 @@ _ORIGIN_BEFORE_PATTERN = re.compile(
 )
 # Old page header: PAGE nn ORIGIN(6 chars, truncated) serial [nn OF nn]
 # DDHHMMZ, with the classification line above it read backwards.
+# The boundary is checked after the literal: a leading ``\b`` would make the
+# regex engine try every position instead of jumping to each ``PAGE``.
 _OLD_BREAK_PATTERN = re.compile(
-    r"\bPAGE[ \t]+\d{2}[ \t]+[A-Z][A-Z .]{0,6}?[ \t]+\d{5}[ \t]+(?:\d{2}[ \t]+OF[ \t]+\d{2}[ \t]+)?\d{6}Z\b"
+    r"PAGE(?<=\bPAGE)[ \t]+\d{2}[ \t]+[A-Z][A-Z .]{0,6}?[ \t]+\d{5}[ \t]+(?:\d{2}[ \t]+OF[ \t]+\d{2}[ \t]+)?\d{6}Z\b"
 )
 _CLASSIFICATION_ABOVE_PATTERN = re.compile(
     r"\b(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)(?:[ \t]+PTQ\d+)?[ \t]*\n[ \t]*$"
@@ -84,6 +100,7 @@ def is_page_break(line: str) -> bool:
     return any(pattern.fullmatch(line) for pattern in _LINE_BREAK_PATTERNS)
 
 
+@functools.lru_cache(maxsize=8)
 def strip_page_breaks(text: str) -> str:
     """Remove modern and old page-break headers, joining the text around them.
 
@@ -93,21 +110,62 @@ def strip_page_breaks(text: str) -> str:
     """
     if not text:
         return ""
-    spans = [
-        span for span in map(_modern_span, _MODERN_BREAK_PATTERN.finditer(text)) if span
-    ]
-    spans += [_old_span(match) for match in _OLD_BREAK_PATTERN.finditer(text)]
+    spans = [span for span in map(_modern_span, _modern_breaks(text)) if span]
+    if "PAGE" in text:
+        spans += [_old_span(match) for match in _OLD_BREAK_PATTERN.finditer(text)]
+    if not spans:
+        return text
     pieces: list[str] = []
     position = 0
     for start, end in sorted(spans):
         if start < position:
             continue
         pieces.append(text[position:start])
-        trailing = len(text[end:]) - len(text[end:].lstrip())
-        pieces.append(_joint(pieces, text[end : end + trailing]))
-        position = end + trailing
+        after = _end_of_space(text, end)
+        pieces.append(_joint(pieces, text[end:after]))
+        position = after
     pieces.append(text[position:])
     return "".join(pieces)
+
+
+_SPACE_PATTERN = re.compile(r"\s+")
+
+
+def _end_of_space(text: str, position: int) -> int:
+    """Return where the whitespace run starting at ``position`` ends."""
+    space = _SPACE_PATTERN.match(text, position)
+    return space.end() if space else position
+
+
+# Every modern break ends in ``OF nnn``; finding that literal first and walking
+# back to the serial is exact and avoids trying the digits pattern everywhere.
+_PAGE_OF_PATTERN = re.compile(r"OF[ \t]+\d{3}\b")
+
+
+def _modern_breaks(text: str) -> Iterator[re.Match[str]]:
+    """Yield what ``_MODERN_BREAK_PATTERN.finditer(text)`` would, much faster."""
+    for hit in _PAGE_OF_PATTERN.finditer(text):
+        start = _serial_start(text, hit.start())
+        if start is not None and (found := _MODERN_BREAK_PATTERN.match(text, start)):
+            yield found
+
+
+def _serial_start(text: str, index: int) -> int | None:
+    """Walk back from ``OF`` over the page number and the blanks to the serial's start."""
+    end = index
+    while index > 0 and text[index - 1] in " \t":
+        index -= 1
+    if index == end:
+        return None
+    if index >= 2 and text[index - 2] == "." and text[index - 1].isdecimal():
+        index -= 2
+    if index < 3 or not text[index - 3 : index].isdecimal():
+        return None
+    index -= 3
+    end = index
+    while index > 0 and text[index - 1].isspace():
+        index -= 1
+    return index - 8 if index < end and index >= 8 else None
 
 
 def _modern_span(match: re.Match[str]) -> tuple[int, int] | None:
@@ -138,13 +196,22 @@ def _origin_overshoot(words: list[str], serial: str, text: str) -> str:
     """
     number = str(int(serial))
     for start in range(len(words) - 1):
-        candidate = re.escape(" ".join(words[start:]))
-        elsewhere = re.findall(
-            r"(?<![A-Z])" + candidate + r"\s+0*" + number + r"\b", text
-        )
-        if len(elsewhere) >= 2:
+        if _seen_twice(" ".join(words[start:]), number, text):
             return " ".join(words[:start]) + (" " if start else "")
     return " ".join(words[:-1]) + (" " if len(words) > 1 else "")
+
+
+@functools.lru_cache(maxsize=64)
+def _seen_twice(origin: str, number: str, text: str) -> bool:
+    """Tell whether ``origin`` precedes serial ``number`` at least twice in ``text``."""
+    if text.count(origin) < 2:
+        return False
+    # The literal comes first so the search jumps between its occurrences.
+    candidate = re.escape(origin)
+    pattern = re.compile(
+        candidate + r"(?<![A-Z]" + candidate + r")\s+0*" + number + r"\b"
+    )
+    return len(pattern.findall(text, 0)) >= 2
 
 
 _SENTENCE_END_PATTERN = re.compile(r"[.!?:;\"')\]]$")
@@ -157,6 +224,27 @@ def _joint(pieces: list[str], trailing: str) -> str:
     pieces[-1] = trimmed
     if "\n" not in before[len(trimmed) :] and "\n" not in trailing:
         return " "
-    if not any(piece.strip() for piece in pieces):
+    if all(not piece or piece.isspace() for piece in pieces):
         return ""
-    return "\n\n" if _SENTENCE_END_PATTERN.search(trimmed) else "\n"
+    # The pattern ends at the text's end: only the last character can match.
+    ends_sentence = _SENTENCE_END_PATTERN.search(trimmed, max(0, len(trimmed) - 1))
+    return "\n\n" if ends_sentence else "\n"
+
+
+# Besides upper-case ASCII, only these characters match an ASCII letter when
+# case is ignored (dotted and dotless i, long s); Kelvin K lower-cases to k.
+_CASE_SPECIALS = "İıſ"
+
+
+@functools.lru_cache(maxsize=16)
+def folded(text: str) -> str | None:
+    """Return ``text.lower()`` if it keeps every index and every case-blind match.
+
+    Then an ASCII word matches ``text`` case-insensitively at an index exactly
+    where the lower-case word occurs in the result, so a fast ``str.find``
+    can show where a case-insensitive pattern may match. Otherwise None.
+    """
+    if not text.isascii() and any(char in text for char in _CASE_SPECIALS):
+        return None
+    lower = text.lower()
+    return lower if len(lower) == len(text) else None
