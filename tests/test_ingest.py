@@ -140,7 +140,9 @@ def test_id_list_fills_known(tmp_path: Path) -> None:
     path.write_text("66BUENOSAIRES2481,12\n09STATE4134,1\n7575LIBREVILLE1895,11\n")
     report = run(tmp_path / "a.db", [path])
     assert (report.known_seen, report.known_added, report.added) == (3, 3, {})
+    assert report.releases == {}
     store = open_store(tmp_path / "a.db")
+    assert store.releases() == [] and store.stats()["releases"] == {}
     known = store.known("7575LIBREVILLE1895")
     assert known is not None and (known.year, known.month, known.has_text) == (
         1975,
@@ -149,7 +151,27 @@ def test_id_list_fills_known(tmp_path: Path) -> None:
     )
     assert store.resolve("09state4134_a") == "09STATE4134"
     store.close()
-    assert run(tmp_path / "a.db", [path]).is_unchanged
+    again = run(tmp_path / "a.db", [path])
+    assert again.is_unchanged and (again.known_seen, again.known_added) == (3, 0)
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [({}, ["dump-2011-09-01"]), ({"release": "one"}, ["one"])],
+    ids=["named-after-inputs", "one-named-release"],
+)
+def test_id_list_beside_cables_adds_no_release(
+    tmp_path: Path, dump_csv: Path, options: dict[str, str], expected: list[str]
+) -> None:
+    ids = tmp_path / "ids" / "cable2month.csv"
+    ids.parent.mkdir()
+    ids.write_text("66BUENOSAIRES1,12\n09STATE4134,1\n")
+    report = run(tmp_path / "a.db", [ids, dump_csv], **options)
+    assert list(report.releases) == expected and report.known_added == 2
+    store = open_store(tmp_path / "a.db")
+    assert [release.name for release in store.releases()] == expected
+    assert store.known("66BUENOSAIRES1").has_text  # type: ignore[union-attr]
+    store.close()
 
 
 def test_a_dated_file_name_is_its_own_release(tmp_path: Path) -> None:
@@ -174,7 +196,7 @@ def test_a_dated_file_name_is_its_own_release(tmp_path: Path) -> None:
 BAD_INPUTS = {
     "not-a-cable.txt": b"just some words, not a cable of any form\n",
     "empty.txt": b"",
-    "cut.csv": b'"1","12/28/1966 18:48","66BUENOSAIRES2481","Embassy","UNCLASSIFIED","","H","BODY never ends\n',
+    "cut.csv": b'"1","12/28/1966 18:48","66BUENOSAIRES2481","Embassy","UNCLASSIFIED","","H never ends\n',
     "broken.tar.xz": lzma.compress(b"this is not a tar archive at all" * 50)[:120],
 }
 

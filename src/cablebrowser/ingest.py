@@ -135,6 +135,7 @@ def ingest(
                 writer.write(done_work, results)
         except _Stop:
             report.stopped = True
+    reader.flush_known()
     if progress is not None:
         progress(reader.count, reader.size)
     for name in reader.releases:
@@ -188,16 +189,19 @@ class _Reader:
                 raise _Stop
             return False
         self._tick(item)
+        if item.form == Form.IDLIST:
+            # The ID list only fills ``known``: it is no release, and adding it again changes nothing.
+            self._add_known(item)
+            return False
         name = self._release_of(item, path)
         if self.source != (name, item.source):
             self._close_source(work)
             self.source = (name, item.source)
             self.source_done = self.store.is_done(name, item.source)
-        if self.source_done or self._is_stored(name, item):
+        if self.source_done or self.store.has_version(
+            name, item.reference_id, item.form
+        ):
             self.report.present[str(item.form)] += 1
-            return False
-        if item.form == Form.IDLIST:
-            self._add_known(item)
             return False
         work.records.append((name, item))
         return True
@@ -208,15 +212,9 @@ class _Reader:
         if self.progress is not None and self.count % 50 == 0:
             self.progress(self.count, self.size)
 
-    def _is_stored(self, name: str, item: SourceRecord) -> bool:
-        return item.form != Form.IDLIST and self.store.has_version(
-            name, item.reference_id, item.form
-        )
-
     def _close_source(self, work: _Work) -> None:
         """Mark the input just finished as done, with the chunk that holds its last record."""
         if self.source is not None and not self.source_done:
-            self._flush_known()
             work.done.append(self.source)
         self.source = None
 
@@ -225,9 +223,10 @@ class _Reader:
         self.known.append((item.reference_id, _year_of(item), month))
         self.report.known_seen += 1
         if len(self.known) >= _KNOWN_BATCH:
-            self._flush_known()
+            self.flush_known()
 
-    def _flush_known(self) -> None:
+    def flush_known(self) -> None:
+        """Store the ID-list rows read since the last flush."""
         if self.known:
             self.report.known_added += self.store.add_known(self.known)
             self.known = []

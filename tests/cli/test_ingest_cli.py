@@ -77,6 +77,53 @@ def test_second_ingest_says_nothing_changed(tmp_path: Path, dump_csv: Path) -> N
     assert result.stderr.startswith("Ingested 4 cable records")
 
 
+def test_ingest_updates_the_search_index(tmp_path: Path, dump_csv: Path) -> None:
+    db = tmp_path / "a.db"
+    result = invoke("ingest", dump_csv, "--db", db, "--workers", "1")
+    assert result.exit_code == 0, result.output
+    assert f"Search index {tmp_path / 'a.index'}: 4 cables." in result.stderr
+    found = invoke("search", "quoted", "--db", db, "--json", "--sort", "date")
+    assert found.exit_code == 0, found.output
+    assert {hit["reference_id"] for hit in json.loads(found.stdout)["hits"]} == {
+        "66BUENOSAIRES1",
+        "66BUENOSAIRES2",
+        "66BUENOSAIRES3",
+        "7575LIBREVILLE1895",
+    }
+    # Nothing new stored: the index is left as it is.
+    again = invoke("ingest", dump_csv, "--db", db, "--workers", "1")
+    assert again.exit_code == 0 and "Search index" not in again.stderr
+
+
+def test_a_later_ingest_adds_its_cables_to_the_index(
+    tmp_path: Path, dump_csv: Path
+) -> None:
+    db = tmp_path / "a.db"
+    invoke("ingest", dump_csv, "--db", db, "--workers", "1")
+    later = write_csv(
+        tmp_path / "dump-2011-10-01.csv",
+        [csv_row(9, body="UNCLASSIFIED\nSUBJECT: HONDURAS\n1. TEGUCIGALPA CALLING.\n")],
+    )
+    assert invoke("ingest", later, "--db", db, "--workers", "1").exit_code == 0
+    found = json.loads(invoke("search", "tegucigalpa", "--db", db, "--json").stdout)
+    assert [hit["reference_id"] for hit in found["hits"]] == ["66BUENOSAIRES9"]
+
+
+def test_no_index_leaves_the_index_alone(tmp_path: Path, dump_csv: Path) -> None:
+    db = tmp_path / "a.db"
+    result = invoke("ingest", dump_csv, "--db", db, "--workers", "1", "--no-index")
+    assert result.exit_code == 0 and "Search index" not in result.stderr
+    assert not (tmp_path / "a.index").exists()
+    missing = invoke("search", "libreville", "--db", db)
+    assert missing.exit_code != 0 and "cablebrowser index" in missing.output
+
+
+def test_the_id_list_is_no_release(db: Path) -> None:
+    stats = json.loads(invoke("stats", "--db", db, "--json").stdout)
+    assert list(stats["releases"]) == ["dump-2011-09-01", "cablebrowser-2"]
+    assert stats["known"] == 2
+
+
 def test_db_from_environment(tmp_path: Path, dump_csv: Path) -> None:
     path = tmp_path / "env.db"
     result = CliRunner().invoke(

@@ -5,22 +5,19 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from click.testing import CliRunner
 
-from cablebrowser.cli import main
 from cablebrowser.search import SearchIndex, build_index, index_path
 from cablebrowser.store import open_store
+from tests.conftest import copy_archive
 
 
 @pytest.fixture(scope="module")
-def archive(sample_dir, tmp_path_factory):
-    """The bundled sample ingested into a SQLite archive, then indexed by ``cablebrowser index``."""
-    db = tmp_path_factory.mktemp("archive") / "sample.db"
-    ingest = CliRunner().invoke(main, ["ingest", str(sample_dir), "--db", str(db)])
-    # Exit 1 only says that some sample inputs were skipped (the ingest report lists them).
-    assert ingest.exit_code in (0, 1) and "Ingested" in ingest.output, ingest.output
-    index = CliRunner().invoke(main, ["index", "--db", str(db)])
-    assert index.exit_code == 0, index.output
+def archive(sample_db, tmp_path_factory):
+    """The session's sample archive (``cablebrowser ingest sample``, then ``cablebrowser index``).
+
+    The module works on its own copy: one test rebuilds the index.
+    """
+    db = copy_archive(sample_db, tmp_path_factory.mktemp("archive"))
     store = open_store(db)
     cables = list(store.iter_cables())
     yield db, store, cables

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cablebrowser.errors import StoreError
+from cablebrowser.errors import QueryError, StoreError
 from cablebrowser.parse import parse_record
 from cablebrowser.record import Cable, Form, Redaction, Reference, SourceRecord
 from cablebrowser.store import open_store
@@ -182,6 +182,94 @@ def test_snapshot_release_marks_missing_cables_removed(store: SQLiteStore) -> No
     ]
 
 
+@pytest.fixture
+def changed(store: SQLiteStore) -> SQLiteStore:
+    """Two releases: r2 modifies one cable, redacts another, keeps a third, adds two."""
+    ids = ["66BUENOSAIRES2481", "72TEHRAN1164", "75LIBREVILLE1895"]
+    first = [record(ref, released=datetime(2010, 11, 30)) for ref in ids]
+    ingest(store, "r1", [(rec, cable(rec)) for rec in first])
+    marker = BODY.index("TEXT")
+    second = [
+        record(ids[0], body=BODY + "2. MORE.\n"),
+        record(ids[1], body=BODY.replace("TEXT", "XXXXXXXXXXXX")),
+        record(ids[2]),
+        record("09STATE4134"),
+        record("09STATE17"),
+    ]
+    redacted = (Redaction(marker, marker + 12, "XXXXXXXXXXXX"),)
+    ingest(
+        store,
+        "r2",
+        [
+            (
+                rec,
+                cable(rec, redactions=redacted if "TEHRAN" in rec.reference_id else ()),
+            )
+            for rec in second
+        ],
+    )
+    return store
+
+
+@pytest.mark.parametrize(
+    ("release", "change", "expected"),
+    [
+        ("r2", "new", ["09STATE17", "09STATE4134"]),
+        ("r2", "modified", ["66BUENOSAIRES2481"]),
+        ("r2", "redacted", ["72TEHRAN1164"]),
+        ("r2", "unchanged", ["75LIBREVILLE1895"]),
+        ("r2", "removed", []),
+        ("r1", "new", ["66BUENOSAIRES2481", "72TEHRAN1164", "75LIBREVILLE1895"]),
+        ("nope", "new", []),
+    ],
+    ids=[
+        "new",
+        "modified",
+        "redacted",
+        "unchanged",
+        "none-removed",
+        "first",
+        "no-release",
+    ],
+)
+def test_changed_cables_lists_one_change_kind(
+    changed: SQLiteStore, release: str, change: str, expected: list[str]
+) -> None:
+    page = changed.changed_cables(release, change)
+    assert [s.cable.reference_id for s in page.items] == expected
+    assert page.total == len(expected)
+
+
+def test_changed_cables_pages_in_reference_id_order(changed: SQLiteStore) -> None:
+    page = changed.changed_cables("r1", "new", offset=1, limit=1)
+    assert ([s.cable.reference_id for s in page.items], page.total) == (
+        ["72TEHRAN1164"],
+        3,
+    )
+    assert (page.offset, page.limit) == (1, 1)
+
+
+def test_changed_cables_refuses_an_unknown_kind(changed: SQLiteStore) -> None:
+    with pytest.raises(QueryError, match="change kind"):
+        changed.changed_cables("r2", "deleted")
+
+
+def test_versions_carry_their_redaction_count(changed: SQLiteStore) -> None:
+    assert [
+        (v.release, v.change, v.redactions) for v in changed.versions("72TEHRAN1164")
+    ] == [("r1", "new", 0), ("r2", "redacted", 1)]
+
+
+def test_a_release_without_cables_is_not_listed(store: SQLiteStore) -> None:
+    store.start_release("empty", None, "ids.csv")
+    finished = store.finish_release("empty", None)
+    assert (finished.name, finished.source, finished.counts) == ("empty", "ids.csv", {})
+    rec = record()
+    ingest(store, "r1", [(rec, cable(rec))])
+    assert [release.name for release in store.releases()] == ["r1"]
+    assert [name for name, _ in store.counts("release")] == ["r1"]
+
+
 def test_ingest_order_does_not_matter(tmp_path: Path) -> None:
     early = record(
         released=datetime(2010, 11, 30, 17, 1), created=datetime(1966, 12, 28, 18, 6)
@@ -255,17 +343,18 @@ def test_known_ids(store: SQLiteStore) -> None:
         store.add_known([("66BUENOSAIRES2481", 1966, 12), ("09STATE4134", 2009, 1)])
         == 2
     )
-    assert store.add_known([("09STATE4134", 2009, 1)]) == 0
+    assert store.add_known([("09STATE4134", 2009, 1), ("09STATE17", 2009, 1)]) == 1
     ingest(store, "r1", [(record(), cable(record()))])
     assert store.known("66BUENOSAIRES2481").has_text is True  # type: ignore[union-attr]
     assert store.known("09STATE4134").has_text is False  # type: ignore[union-attr]
     assert store.known("10NOWHERE1") is None
     assert [(k.reference_id, k.has_text) for k in store.iter_known()] == [
+        ("09STATE17", False),
         ("09STATE4134", False),
         ("66BUENOSAIRES2481", True),
     ]
     stats = store.stats()
-    assert (stats["known"], stats["with_text"], stats["known_with_text"]) == (2, 1, 1)
+    assert (stats["known"], stats["with_text"], stats["known_with_text"]) == (3, 1, 1)
 
 
 def test_done_marks_and_versions(store: SQLiteStore) -> None:
@@ -339,7 +428,8 @@ def test_migrations_are_recorded_once(tmp_path: Path) -> None:
     open_store(f"sqlite:///{path}").close()
     conn = sqlite3.connect(path)
     assert conn.execute("SELECT name FROM _migrations").fetchall() == [
-        ("m001_initial",)
+        ("m001_initial",),
+        ("m002_known_upper",),
     ]
     assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
     conn.close()

@@ -28,6 +28,9 @@ ENDPOINTS = [
     ("/api/v1/facets/month?date=2009", "Facet"),
     ("/api/v1/releases", "Releases"),
     ("/api/v1/releases/second", "Release"),
+    ("/api/v1/releases/second?change=modified", "Release"),
+    ("/api/v1/releases/second?change=removed&page=2&per_page=1", "Release"),
+    ("/api/v1/releases/second?change=deleted", "Error"),
     ("/api/v1/releases/nope", "Error"),
     ("/api/v1/origins", "Facet"),
     ("/api/v1/tags", "Tags"),
@@ -89,6 +92,38 @@ def test_releases_in_order_with_counts(crafted: httpx.Client) -> None:
     releases = crafted.get("/api/v1/releases").json()["releases"]
     assert [release["name"] for release in releases] == ["first", "second"]
     assert releases[1]["counts"].get("modified") == 1
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"change": "new"}, (1, 1, 50, [CITING_ID])),
+        ({"change": "modified", "per_page": "1"}, (1, 1, 1, [HOSTILE_ID])),
+        ({"change": "modified", "page": "2", "per_page": "1"}, (1, 2, 1, [])),
+        ({"change": "unredacted"}, (0, 1, 50, [])),
+    ],
+    ids=["new", "modified", "past-the-end", "none"],
+)
+def test_release_lists_one_change_kind(
+    crafted: httpx.Client, params: dict[str, str], expected: tuple[object, ...]
+) -> None:
+    data = crafted.get("/api/v1/releases/second", params=params).json()
+    assert data["change"] == params["change"] and data["summary"]
+    items = [item["reference_id"] for item in data["items"]]
+    assert (data["total"], data["page"], data["per_page"], items) == expected
+
+
+def test_release_without_change_has_no_list(crafted: httpx.Client) -> None:
+    data = crafted.get("/api/v1/releases/second").json()
+    assert "items" not in data and data["counts"] == {"modified": 1, "new": 1}
+
+
+def test_versions_carry_redaction_counts(crafted: httpx.Client) -> None:
+    data = crafted.get(f"/api/v1/cables/{HOSTILE_ID}/versions").json()
+    assert [(v["release"], v["redactions"]) for v in data["versions"]] == [
+        ("first", 1),
+        ("second", 1),
+    ]
 
 
 def test_tags_carry_kind_and_meaning(crafted: httpx.Client) -> None:

@@ -101,6 +101,16 @@ def test_versions_table_lists_both_releases_with_change(hostile_page: str) -> No
     )
 
 
+def test_plusd_alias_is_shown_in_its_published_form(
+    crafted: httpx.Client, hostile_page: str
+) -> None:
+    assert f"<dt>Also known as</dt><dd>{HOSTILE_ID}_a</dd>" in hostile_page
+    assert f"{HOSTILE_ID}_A" not in hostile_page
+    data = crafted.get(f"/api/v1/cables/{HOSTILE_ID}").json()
+    assert data["aliases"] == [f"{HOSTILE_ID}_a"]
+    assert crafted.get(f"/cable/{HOSTILE_ID}_a").headers["location"] == HOSTILE
+
+
 def test_older_version_by_release(crafted: httpx.Client) -> None:
     page = crafted.get(HOSTILE, params={"release": "first"}).text
     assert "version of release first" in page

@@ -9,12 +9,14 @@ the redactions are marked as redactions.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
-from pathlib import Path
+from datetime import datetime
 
 import httpx
 import pytest
 
+from cablebrowser.record import Form
+from cablebrowser.store.base import Version
+from cablebrowser.web.history import redaction_counts
 from tests.web.conftest import HOSTILE_ID, Server
 
 pytestmark = pytest.mark.slow  # starts a server in a subprocess
@@ -170,24 +172,6 @@ def test_real_redactions_are_marked_and_aligned(sample: httpx.Client) -> None:
 
 # --- in a real browser -------------------------------------------------------------------
 
-CHROMIUM = Path("/usr/bin/chromium")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not CHROMIUM.exists():
-        pytest.fail("Chromium is missing: apt-get install -y chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu"],
-        )
-        yield launched
-        launched.close()
-
 
 @pytest.mark.browser
 def test_browser_follows_the_timeline_to_a_marked_redaction(
@@ -255,3 +239,25 @@ def test_redacted_status_is_quiet_for_a_single_version(crafted: httpx.Client) ->
     page = crafted.get(HOSTILE.replace("POST1", "POST2")).text
     assert "This cable was not redacted by Wikileaks." in page
     assert 'class="redaction-history"' not in page
+
+
+def test_redaction_counts_come_from_the_versions_without_parsing() -> None:
+    def version(release: str, form: Form, change: str, redactions: int) -> Version:
+        return Version(
+            reference_id="09BERLIN1162",
+            release=release,
+            released=datetime(2011, 1, 1),
+            form=form,
+            source="",
+            content_hash="",
+            change=change,
+            redactions=redactions,
+        )
+
+    versions = [
+        version("a", Form.FRAGMENT, "new", 0),
+        version("a", Form.PAGE, "new", 2),  # the page speaks for release a
+        version("b", Form.PAGE, "removed", 0),
+        version("c", Form.CSV, "unredacted", 0),
+    ]
+    assert redaction_counts(versions) == [("a", 2), ("c", 0)]

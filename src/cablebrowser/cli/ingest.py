@@ -12,6 +12,7 @@ import click
 from rich.console import Console
 from rich.progress import (
     BarColumn,
+    MofNCompleteColumn,
     Progress,
     ProgressColumn,
     TextColumn,
@@ -106,12 +107,23 @@ def _parse_date(
     type=click.IntRange(min=1),
     help="Parser processes (default: one per core).",
 )
+@click.option(
+    "--no-index",
+    is_flag=True,
+    help="Leave the search index as it is (update it later with 'cablebrowser index').",
+)
 @cable_errors
 def ingest_command(
-    paths: tuple[Path, ...], db: str, form: str | None, report: Path | None, **opts: Any
+    paths: tuple[Path, ...],
+    db: str,
+    form: str | None,
+    report: Path | None,
+    no_index: bool,
+    **opts: Any,
 ) -> None:
     """Read cable files, folders or archives into the versioned archive.
 
+    The search index beside the database is updated afterwards, when anything was stored.
     Exit status: 0 all ingested, 1 something skipped, 2 bad usage.
 
     Example:
@@ -120,12 +132,17 @@ def ingest_command(
     """
     options = IngestOptions(format=form, **opts)
     store = open_store(db)
+    indexed = None
     try:
         with IngestProgress(input_size(paths)) as progress:
             result = ingest(store, paths, options, progress.update)
+        if result.added and not no_index:
+            indexed = _update_index(store, db)
     finally:
         store.close()
     click.echo(_report_text(result, db), err=True)
+    if indexed is not None:
+        click.echo(f"Search index {indexed[1]}: {indexed[0]:,} cables.", err=True)
     if report is not None:
         report.write_text(
             json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n",
@@ -133,6 +150,33 @@ def ingest_command(
         )
     if result.skipped or result.stopped:
         raise SystemExit(1)
+
+
+def _update_index(store: Store, db: str) -> tuple[int, Path]:
+    """Bring the search index up to date with the archive; return its size and place."""
+    # Imported here: the search layer (tantivy) is only needed once something was stored.
+    from ..search import build_index, index_path
+
+    path = index_path(db)
+    bar = Progress(
+        TextColumn("Indexing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    task = bar.add_task("index", total=None)
+    if bar.console.is_terminal:
+        bar.start()
+    try:
+        count = build_index(
+            store,
+            path,
+            progress=lambda done, total: bar.update(task, completed=done, total=total),
+        )
+    finally:
+        bar.stop()
+    return count, path
 
 
 def _report_text(report: IngestReport, db: str) -> str:
@@ -286,6 +330,7 @@ def _version_json(version: Version) -> dict[str, Any]:
         "origin": version.origin,
         "build": version.build,
         "is_partial": version.is_partial,
+        "redactions": version.redactions,
     }
 
 

@@ -25,6 +25,7 @@ REMOVED = "removed"
 REDACTED = "redacted"
 UNREDACTED = "unredacted"
 READDED = "readded"
+CHANGE_KINDS = (NEW, MODIFIED, REDACTED, UNREDACTED, REMOVED, READDED, UNCHANGED)
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class Version:
     origin: str | None = None
     build: int | None = None
     is_partial: bool | None = None
+    redactions: int = 0  # redaction markers in this version's text (0 for a removal)
 
 
 @dataclass(frozen=True)
@@ -172,6 +174,15 @@ class Store(Protocol):
         (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``); ``release`` keeps the cables that have
         a version in that release (their latest version is shown). ``sort`` is one of
         ``created``, ``-created``, ``id``, ``-id``; ties break by reference ID.
+        """
+
+    def changed_cables(
+        self, release: str, change: str, *, offset: int = 0, limit: int = 50
+    ) -> Page:
+        """Return one page of the cables whose version in ``release`` has this change kind.
+
+        ``change`` is one of ``CHANGE_KINDS``; cables come in reference-ID order and
+        show their latest version (a ``removed`` cable shows its last text).
         """
 
     def counts(self, field: str, *, date: str | None = None) -> list[tuple[str, int]]:

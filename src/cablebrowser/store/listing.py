@@ -10,7 +10,7 @@ import sqlite3
 from collections.abc import Iterator
 
 from ..errors import QueryError
-from .base import KnownCable
+from .base import CHANGE_KINDS, KnownCable
 
 _SORTS = {
     "created": "c.created IS NULL, c.created, c.reference_id",
@@ -78,6 +78,25 @@ def total(conn: sqlite3.Connection, where: str, params: list[object]) -> int:
     return int(
         conn.execute(f"SELECT count(*) FROM cables c{where}", params).fetchone()[0]
     )
+
+
+def changed_ids(
+    conn: sqlite3.Connection, release: str, change: str, offset: int, limit: int
+) -> tuple[list[str], int]:
+    """Return one page of the cables with this change kind in a release, and their total."""
+    if change not in CHANGE_KINDS:
+        raise QueryError(
+            f"unknown change kind {change[:40]!r}; use one of {', '.join(CHANGE_KINDS)}",
+            field="change",
+        )
+    # Served by the index changes_release(release, change), which is in reference-ID order.
+    where = " FROM changes WHERE release = ? AND change = ?"
+    rows = conn.execute(
+        "SELECT reference_id" + where + " ORDER BY reference_id LIMIT ? OFFSET ?",
+        (release, change, limit, offset),
+    )
+    total = conn.execute("SELECT count(*)" + where, (release, change)).fetchone()[0]
+    return [row[0] for row in rows], int(total)
 
 
 _DATE_FIELDS = {"year": 4, "month": 7, "day": 10}

@@ -114,7 +114,12 @@ def m001_initial(conn: sqlite3.Connection) -> None:
             conn.execute(statement)
 
 
-MIGRATIONS: tuple[Migration, ...] = (m001_initial,)
+def m002_known_upper(conn: sqlite3.Connection) -> None:
+    """Index the ID list by upper-cased reference ID, so resolving an ID never scans it."""
+    conn.execute("CREATE INDEX known_upper ON known(upper(reference_id))")
+
+
+MIGRATIONS: tuple[Migration, ...] = (m001_initial, m002_known_upper)
 
 
 def migrate(conn: sqlite3.Connection) -> list[str]:

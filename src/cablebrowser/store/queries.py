@@ -1,206 +1,22 @@
-"""SQL of the SQLite archive, and the rows it reads and writes.
+"""The reads of the SQLite archive: stored versions, cables, ID lookups, releases, stats.
 
-``sqlite.py`` decides when to write; this module knows how each row looks.
-Dates are stored as ISO 8601 text so they sort and read well in any SQLite tool.
+``sqlite.py`` turns what these return into the Store interface's values; the
+rows written are built in ``rows.py``. Every lookup of an ID is served by an
+index (``tests/store/test_queries.py`` checks the query plans).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import itertools
-import json
 import re
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from ..errors import CableError
 from ..record import Cable, Form, SourceRecord
 from .base import REMOVED, KnownCable, Release, Version
-from .changes import Display, VersionFacts
-
-INSERT_VERSION = (
-    "INSERT OR IGNORE INTO versions (reference_id, release, form, source, text_hash, created, page_released,"
-    " classification, classification_title, origin, build, is_partial, subject)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-)
-
-
-def version_row(
-    release: str, record: SourceRecord, cable: Cable, digest: str
-) -> tuple[object, ...]:
-    """Return the ``versions`` row of one stored version."""
-    return (
-        cable.reference_id,
-        release,
-        str(record.form),
-        record.source,
-        digest,
-        iso(record.created),
-        iso(record.released),
-        record.classification,
-        record.extra.get("classification_title"),
-        record.origin,
-        record.build,
-        int(cable.is_partial),
-        record.subject,
-    )
-
-
-_RECORD_COLUMNS = (
-    "canonical_id",
-    "subject",
-    "station",
-    "country",
-    "tags",
-    "is_partial",
-    "redactions",
-    "text_hash",
-    "record_release",
-    "record_form",
-    "record",
-)
-UPSERT_CABLE = (
-    "INSERT INTO cables (reference_id, created, released, first_published, latest_release, latest_released,"
-    " classification, origin, "
-    + ", ".join(_RECORD_COLUMNS)
-    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-    + ", ".join("?" * len(_RECORD_COLUMNS))
-    + ") ON CONFLICT(reference_id) DO UPDATE SET "
-    + ", ".join(f"{name} = excluded.{name}" for name in _RECORD_COLUMNS)
-)
-
-
-def cable_row(
-    cable: Cable,
-    record: SourceRecord,
-    release: str,
-    released: str | None,
-    digest: str,
-    record_json: str,
-) -> tuple[object, ...]:
-    """Return the ``cables`` row of a cable's latest parsed version.
-
-    The displayed columns (created … origin) are provisional on a first insert;
-    ``finish_release`` settles them and an update never touches them.
-    """
-    published = iso(record.released) or released
-    return (
-        cable.reference_id,
-        iso(record.created),
-        iso(record.released),
-        published,
-        release,
-        released,
-        record.classification,
-        record.origin,
-        cable.canonical_id,
-        cable.subject or record.subject,
-        cable.station,
-        country(cable.station),
-        json.dumps(list(cable.tags)),
-        int(cable.is_partial),
-        len(cable.redactions),
-        digest,
-        release,
-        str(record.form),
-        record_json,
-    )
-
-
-def ref_rows(cable: Cable) -> Iterator[tuple[str, str, str | None, int]]:
-    """Yield the ``refs`` rows of the cables a cable cites."""
-    for position, ref in enumerate(cable.references):
-        if ref.kind == "cable":
-            yield (cable.reference_id, ref.value.upper(), ref.bullet, position)
-
-
-_SUFFIX_PATTERN = re.compile(r"_[A-Z]$")
-
-
-def alias_keys(reference_id: str, ids: tuple[str, ...]) -> set[str]:
-    """Return the lookup keys of a cable: its IDs and their PlusD ``_A`` forms."""
-    keys = set()
-    for value in ids:
-        if value:
-            key = value.strip().upper()
-            keys.update((key, _SUFFIX_PATTERN.sub("", key) + "_A"))
-    keys.discard(reference_id.upper())
-    return keys
-
-
-def canonical(reference_id: str) -> str:
-    """Return the canonical form of an ID (itself when the parser cannot say)."""
-    try:
-        from ..parse.ids import canonical_id
-    except ImportError:  # the ID grammar is optional for storing
-        return reference_id.upper()
-    try:
-        return canonical_id(reference_id) or reference_id.upper()
-    except (ValueError, CableError):
-        return reference_id.upper()
-
-
-def country(station: str | None) -> str | None:
-    """Return the country of a station code, or None."""
-    if not station:
-        return None
-    try:
-        from ..parse.ids import country_of
-    except ImportError:
-        return None
-    return country_of(station)
-
-
-_FACTS = (
-    "SELECT v.reference_id, v.release, v.form, t.norm_hash, t.redactions, v.created, v.page_released,"
-    " v.classification, v.origin, v.build, v.is_partial FROM versions v JOIN texts t ON t.hash = v.text_hash"
-)
-
-
-def facts_by_cable(
-    conn: sqlite3.Connection, release: str | None
-) -> Iterator[tuple[str, list[VersionFacts]]]:
-    """Yield each cable's version facts: of the release's cables, or of all when None."""
-    if release is None:
-        rows = conn.execute(_FACTS + " ORDER BY v.reference_id")
-    else:
-        where = " WHERE v.reference_id IN (SELECT reference_id FROM versions WHERE release = ?)"
-        rows = conn.execute(_FACTS + where + " ORDER BY v.reference_id", (release,))
-    for reference_id, group in itertools.groupby(rows, key=lambda row: row[0]):
-        yield reference_id, [VersionFacts(*row[1:]) for row in group]
-
-
-_DISPLAY_COLUMNS = (
-    "created",
-    "released",
-    "classification",
-    "origin",
-    "first_published",
-    "latest_release",
-    "latest_released",
-    "is_partial",
-    "redactions",
-)
-
-
-def update_display(conn: sqlite3.Connection, reference_id: str, shown: Display) -> bool:
-    """Write a cable's displayed values if they changed; tell whether its record is stale."""
-    columns = ", ".join(_DISPLAY_COLUMNS)
-    row = conn.execute(
-        f"SELECT {columns}, record_release, record_form FROM cables WHERE reference_id = ?",
-        (reference_id,),
-    ).fetchone()
-    values = tuple(getattr(shown, name) for name in _DISPLAY_COLUMNS)
-    values = values[:7] + (int(shown.is_partial), shown.redactions)
-    if tuple(row[:9]) != values:
-        assignments = ", ".join(f"{name} = ?" for name in _DISPLAY_COLUMNS)
-        conn.execute(
-            f"UPDATE cables SET {assignments} WHERE reference_id = ?",
-            (*values, reference_id),
-        )
-    return (row[9], row[10]) != (shown.latest_release, shown.latest_form)
+from .rows import canonical
 
 
 def source_record(
@@ -285,13 +101,30 @@ def _with_display(
     )
 
 
-def aliases_of(conn: sqlite3.Connection, reference_id: str) -> list[str]:
-    """Return the other IDs that resolve to a cable."""
+_PLUSD_SUFFIX_PATTERN = re.compile(r"_[A-Z]$")
+
+
+def aliases_of(
+    conn: sqlite3.Connection, reference_id: str, canonical_id: str
+) -> list[str]:
+    """Return the other IDs that name a cable, in their published forms.
+
+    Lookup keys are upper case; the PlusD form of the canonical ID is shown as
+    PlusD writes it (``05ALMATY3603_a``). The ``_A`` keys of other IDs only help
+    resolving and are left out.
+    """
     rows = conn.execute(
         "SELECT alias FROM aliases WHERE reference_id = ? AND alias != ? ORDER BY alias",
         (reference_id, reference_id.upper()),
     )
-    return [row[0] for row in rows]
+    plusd = canonical_id.upper() + "_A"
+    found = []
+    for (alias,) in rows:
+        if alias == plusd:
+            found.append(canonical_id + "_a")
+        elif not _PLUSD_SUFFIX_PATTERN.search(alias):
+            found.append(alias)
+    return found
 
 
 def resolve(conn: sqlite3.Connection, any_id: str) -> str | None:
@@ -299,7 +132,7 @@ def resolve(conn: sqlite3.Connection, any_id: str) -> str | None:
     key = any_id.strip().upper()
     if not key:
         return None
-    bare = _SUFFIX_PATTERN.sub("", key)
+    bare = _PLUSD_SUFFIX_PATTERN.sub("", key)
     for candidate in dict.fromkeys((key, bare, canonical(bare).upper())):
         found = _lookup(conn, candidate)
         if found:
@@ -307,26 +140,32 @@ def resolve(conn: sqlite3.Connection, any_id: str) -> str | None:
     return None
 
 
+# Each served by an index: aliases' key, known_upper (m002), known_canonical.
+LOOKUPS = (
+    "SELECT reference_id FROM aliases WHERE alias = ?",
+    "SELECT reference_id FROM known WHERE upper(reference_id) = ?",
+    "SELECT reference_id FROM known WHERE canonical_id = ? ORDER BY reference_id",
+)
+
+
 def _lookup(conn: sqlite3.Connection, key: str) -> str | None:
-    for sql in (
-        "SELECT reference_id FROM aliases WHERE alias = ?",
-        "SELECT reference_id FROM known WHERE upper(reference_id) = ?",
-        "SELECT reference_id FROM known WHERE canonical_id = ? ORDER BY reference_id",
-    ):
+    for sql in LOOKUPS:
         row = conn.execute(sql, (key,)).fetchone()
         if row:
             return str(row[0])
     return None
 
 
+KNOWN = (
+    "SELECT k.reference_id, k.canonical_id, k.year, k.month,"
+    " EXISTS (SELECT 1 FROM cables c WHERE c.reference_id = k.reference_id)"
+    " FROM known k WHERE k.reference_id = ?"
+)
+
+
 def known(conn: sqlite3.Connection, reference_id: str) -> KnownCable | None:
     """Return what the ID list knows of a cable."""
-    row = conn.execute(
-        "SELECT k.reference_id, k.canonical_id, k.year, k.month,"
-        " EXISTS (SELECT 1 FROM cables c WHERE c.reference_id = k.reference_id)"
-        " FROM known k WHERE k.reference_id = ?",
-        (reference_id,),
-    ).fetchone()
+    row = conn.execute(KNOWN, (reference_id,)).fetchone()
     if row is None:
         return None
     return KnownCable(row[0], row[1], row[2], row[3], bool(row[4]))
@@ -336,8 +175,8 @@ def versions(conn: sqlite3.Connection, reference_id: str) -> list[Version]:
     """Return a cable's versions and removals, unordered (removals carry no form yet)."""
     rows = conn.execute(
         "SELECT v.release, r.released, v.form, v.source, v.text_hash, coalesce(ch.change, ''), v.created,"
-        " v.page_released, v.classification, v.origin, v.build, v.is_partial"
-        " FROM versions v JOIN releases r ON r.name = v.release"
+        " v.page_released, v.classification, v.origin, v.build, v.is_partial, t.redactions"
+        " FROM versions v JOIN releases r ON r.name = v.release JOIN texts t ON t.hash = v.text_hash"
         " LEFT JOIN changes ch ON ch.reference_id = v.reference_id AND ch.release = v.release"
         " WHERE v.reference_id = ?",
         (reference_id,),
@@ -359,7 +198,7 @@ def versions(conn: sqlite3.Connection, reference_id: str) -> list[Version]:
 
 def _version(reference_id: str, row: tuple[Any, ...]) -> Version:
     release, released, form, source, digest, change, created, page_released, *rest = row
-    classification, origin, build, partial = rest
+    classification, origin, build, partial, redactions = rest
     return Version(
         reference_id=reference_id,
         release=release,
@@ -374,17 +213,28 @@ def _version(reference_id: str, row: tuple[Any, ...]) -> Version:
         origin=origin,
         build=build,
         is_partial=None if partial is None else bool(partial),
+        redactions=redactions,
     )
 
 
-def releases(conn: sqlite3.Connection) -> list[Release]:
-    """Return every release with its counts of change kinds, unordered."""
+def releases(conn: sqlite3.Connection, only: str | None = None) -> list[Release]:
+    """Return the releases that hold cables (or only the named one), with counts of change kinds.
+
+    A release without any version or change (an input that held no cable, such as
+    an ID list read by an older version) is left out. The order is undefined.
+    """
     counts: dict[str, dict[str, int]] = {}
     for release, change, number in conn.execute(
-        "SELECT release, change, count(*) FROM changes GROUP BY 1, 2"
+        "SELECT release, change, count(*) FROM changes WHERE ?1 IS NULL OR release = ?1 GROUP BY 1, 2",
+        (only,),
     ):
         counts.setdefault(release, {})[change] = number
-    rows = conn.execute("SELECT name, released, source FROM releases")
+    rows = conn.execute(
+        "SELECT name, released, source FROM releases r WHERE (?1 IS NULL OR name = ?1) AND"
+        " (EXISTS (SELECT 1 FROM versions v WHERE v.release = r.name)"
+        " OR EXISTS (SELECT 1 FROM changes ch WHERE ch.release = r.name))",
+        (only,),
+    )
     return [
         Release(name, parse_iso(date), source, counts.get(name, {}))
         for name, date, source in rows
@@ -438,11 +288,6 @@ def dump(conn: sqlite3.Connection, table: str) -> list[tuple[Any, ...]]:
     return [
         tuple(row) for row in conn.execute(f"SELECT * FROM {table} ORDER BY {order}")
     ]
-
-
-def iso(value: datetime | None) -> str | None:
-    """Return a date as stored: ISO 8601 text, or None."""
-    return value.isoformat() if value else None
 
 
 def parse_iso(value: str | None) -> datetime | None:

@@ -15,7 +15,7 @@ from starlette.responses import Response
 from ..store.base import Release, StoredCable
 from . import history
 from .archive import Archive
-from .browse import LIST_SORTS, cached_counts
+from .browse import LIST_SORTS, cached_counts, change_param, find_release
 from .cablepage import gather, known_json, page_json, tag_info, version_json
 from .openapi import FACET_FIELDS, openapi
 from .render import (
@@ -38,11 +38,9 @@ _FILTERS = ("origin", "tag", "classification", "date", "release")
 def cables(request: Request) -> Response:
     """List cables, filtered by origin, tag, classification, date or release."""
     archive: Archive = request.app.state.archive
-    settings = archive.settings
     filters = {name: text_param(request, name, 200) for name in _FILTERS}
     sort = choice_param(request, "sort", LIST_SORTS, "created")
-    per_page = int_param(request, "per_page", settings.per_page, 1, MAX_PER_PAGE)
-    page = int_param(request, "page", 1, 1, max(1, settings.max_offset // per_page))
+    per_page, page = _paging(request)
     result = archive.store().list_cables(
         sort=sort,
         offset=(page - 1) * per_page,
@@ -118,14 +116,33 @@ def diff(request: Request) -> Response:
 
 
 def release(request: Request) -> Response:
-    """Return one release: its date, change counts and a summary sentence."""
+    """Return one release: date, change counts, summary; with ``?change=KIND``, a page of those cables."""
     archive: Archive = request.app.state.archive
     name = check_segment(request.path_params["name"], "release")
-    found = [item for item in archive.store().releases() if item.name == name]
-    if not found:
-        raise HTTPException(404, f"no release {name}")
-    data = release_json(found[0]) | {"summary": history.release_summary(found[0])}
+    found = find_release(archive, name)
+    data = release_json(found) | {"summary": history.release_summary(found)}
+    change = change_param(request)
+    if change is not None:
+        per_page, page = _paging(request)
+        result = archive.store().changed_cables(
+            name, change, offset=(page - 1) * per_page, limit=per_page
+        )
+        data |= {
+            "change": change,
+            "total": result.total,
+            "page": page,
+            "per_page": per_page,
+            "items": [summary_json(stored) for stored in result.items],
+        }
     return render_json(data)
+
+
+def _paging(request: Request) -> tuple[int, int]:
+    """Return (per_page, page) of an API listing, bounded by the deepest offset allowed."""
+    settings = request.app.state.archive.settings
+    per_page = int_param(request, "per_page", settings.per_page, 1, MAX_PER_PAGE)
+    page = int_param(request, "page", 1, 1, max(1, settings.max_offset // per_page))
+    return per_page, page
 
 
 def search(request: Request) -> Response:

@@ -15,6 +15,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
+from ..store.base import CHANGE_KINDS, Release
 from .archive import Archive
 from .cablepage import tag_info
 from .render import (
@@ -257,15 +258,52 @@ def releases(request: Request) -> Response:
 
 
 def release(request: Request) -> Response:
-    """Show one release and the cables it brought."""
+    """Show one release and its cables: all of them, or those of one change kind (``?change=``)."""
     archive: Archive = request.app.state.archive
     name = check_segment(request.path_params["name"], "release")
-    found = [item for item in archive.store().releases() if item.name == name]
-    if not found:
-        raise HTTPException(404, f"no release {name}")
-    return cable_list(
-        request, f"Release {name}", {"release": found[0]}, empty_ok=True, release=name
+    found = find_release(archive, name)
+    change = change_param(request)
+    intro = {
+        "release": found,
+        "change": change,
+        "kinds": [
+            (kind, found.counts[kind])
+            for kind in CHANGE_KINDS
+            if found.counts.get(kind)
+        ],
+    }
+    if change is None:
+        return cable_list(
+            request, f"Release {name}", intro, empty_ok=True, release=name
+        )
+    settings = archive.settings
+    page = page_param(request, settings, settings.per_page)
+    result = archive.store().changed_cables(
+        name, change, offset=(page - 1) * settings.per_page, limit=settings.per_page
     )
+    context = {
+        "title": f"Release {name}: {change} cables",
+        "items": result.items,
+        "sort": None,  # a change list is in reference-ID order
+        "pages": pages(result.total, page, settings.per_page, settings),
+        **intro,
+    }
+    return render_html(request, "list.html", context)
+
+
+def find_release(archive: Archive, name: str) -> Release:
+    """Return the release of this name, or raise a 404."""
+    for item in archive.store().releases():
+        if item.name == name:
+            return item
+    raise HTTPException(404, f"no release {name}")
+
+
+def change_param(request: Request) -> str | None:
+    """Return the ``change`` query parameter (a change kind), None when absent, or raise a 400."""
+    if not request.query_params.get("change"):
+        return None
+    return choice_param(request, "change", CHANGE_KINDS, "")
 
 
 def link_to(prefix: str, value: str) -> str:

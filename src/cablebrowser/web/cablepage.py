@@ -135,7 +135,7 @@ def gather(
         release=release,
         steps=tuple(timeline(list(versions), path, diff_path)),
         diff_path=diff_path,
-        redactions=tuple(redaction_counts(archive, stored)),
+        redactions=tuple(redaction_counts(versions)),
     )
 
 
@@ -252,6 +252,7 @@ def version_json(version: Version) -> dict[str, Any]:
         "classification": version.classification,
         "origin": version.origin,
         "is_partial": version.is_partial,
+        "redactions": version.redactions,
     }
 
 

@@ -21,8 +21,16 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from ..diff import EQUAL, REDACTED, UNREDACTED, Alignment, Diff, Segment, diff_texts
-from ..parse.redactions import find_redactions
-from ..store.base import NEW, REMOVED, UNCHANGED, Release, Store, StoredCable, Version
+from ..store.base import (
+    CHANGE_KINDS,
+    NEW,
+    REMOVED,
+    UNCHANGED,
+    Release,
+    Store,
+    Version,
+)
+from ..store.changes import FORM_PRIORITY
 from .archive import Archive
 from .render import (
     absolute_url,
@@ -203,30 +211,26 @@ def _clip(text: str, *, left: bool) -> str:
     return ("…" + words if left else words + "…") if words else ""
 
 
-def redaction_count(text: str) -> int:
-    """Return how many redaction markers a text holds."""
-    return len(find_redactions(text))
-
-
-def redaction_counts(archive: Archive, stored: StoredCable) -> list[tuple[str, int]]:
+def redaction_counts(
+    versions: list[Version] | tuple[Version, ...],
+) -> list[tuple[str, int]]:
     """Return (release, markers) for every release that holds the cable, oldest first.
 
-    Counting an older version means parsing it, so counts are kept by text hash.
+    A release holding several forms counts the markers of its best form, the one
+    its page shows.
     """
-    counts = []
-    for version in readable(list(stored.versions)):
-        if version.release == stored.cable.release:
-            counts.append((version.release, len(stored.cable.redactions)))
+    best: dict[str, Version] = {}
+    for version in versions:
+        if version.change == REMOVED:
             continue
-        key = f"redactions:{stored.cable.reference_id}:{version.content_hash}"
-        cached = archive.cache.get(key)
-        if not isinstance(cached, int):
-            body = version_body(
-                archive.store(), stored.cable.reference_id, version.release
-            )
-            cached = archive.cache[key] = redaction_count(body)
-        counts.append((version.release, cached))
-    return counts
+        held = best.get(version.release)
+        if held is None or _priority(version) > _priority(held):
+            best[version.release] = version
+    return [(release, version.redactions) for release, version in best.items()]
+
+
+def _priority(version: Version) -> int:
+    return FORM_PRIORITY.get(str(version.form), 0)
 
 
 def redaction_history(counts: list[tuple[str, int]]) -> str:
@@ -450,15 +454,7 @@ def release_summary(release: Release) -> str:
     )
 
 
-CHANGE_ORDER = (
-    "new",
-    "modified",
-    "redacted",
-    "unredacted",
-    "removed",
-    "readded",
-    "unchanged",
-)
+CHANGE_ORDER = CHANGE_KINDS
 
 
 def _atom_date(value: datetime | None) -> str:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..store.base import CHANGE_KINDS
+
 NULLABLE_STRING = {"type": ["string", "null"]}
 NULLABLE_DATE = {"type": ["string", "null"], "format": "date-time"}
 STRINGS = {"type": "array", "items": {"type": "string"}}
@@ -122,6 +124,7 @@ SCHEMAS: dict[str, Any] = {
         classification=NULLABLE_STRING,
         origin=NULLABLE_STRING,
         is_partial={"type": ["boolean", "null"]},
+        redactions={"type": "integer"},
     ),
     "Versions": _object(
         ["reference_id", "versions"],
@@ -240,6 +243,11 @@ SCHEMAS: dict[str, Any] = {
         source={"type": "string"},
         counts={"type": "object", "additionalProperties": {"type": "integer"}},
         summary={"type": "string"},
+        change={"enum": list(CHANGE_KINDS)},
+        total={"type": "integer"},
+        page={"type": "integer"},
+        per_page={"type": "integer"},
+        items={"type": "array", "items": _ref("CableSummary")},
     ),
     "Tags": _object(
         ["tags"],
@@ -393,9 +401,20 @@ def _paths() -> dict[str, Any]:
             "The releases, oldest first, with change counts.", "Releases"
         ),
         "/api/v1/releases/{name}": _get(
-            "One release: its date and what it changed, with counts.",
+            "One release: its date and what it changed, with counts; with 'change', "
+            "also a page of the cables of that change kind (total, page, per_page, items).",
             "Release",
-            [_param("name", "path", "The release name.")],
+            [
+                _param("name", "path", "The release name."),
+                _param(
+                    "change",
+                    "query",
+                    "List the cables of this change kind, in reference-ID order.",
+                    {"enum": list(CHANGE_KINDS)},
+                ),
+                PAGE,
+                PER_PAGE,
+            ],
         ),
         "/api/v1/origins": _get("The origins with their number of cables.", "Facet"),
         "/api/v1/tags": _get(
