@@ -1,7 +1,7 @@
 """Real servers for the web tests: the ingested sample, and a small crafted archive.
 
-``sample_server`` ingests the bundled sample with the command line, builds the
-search index and runs ``cablebrowser serve`` on a free port. ``crafted_server``
+``sample_server`` runs ``cablebrowser serve`` on a free port over the session's
+ingested sample (``sample_db`` in tests/conftest.py). ``crafted_server``
 serves a hand-made archive whose every value is known: hostile text, a cable
 known only from the ID list, a reference between cables, two versions.
 """
@@ -27,6 +27,8 @@ from cablebrowser.store import open_store
 
 ROOT = Path(__file__).resolve().parents[2]
 STARTUP_SECONDS = 60.0
+POLL_SECONDS = 0.05
+PORT_ATTEMPTS = 5
 
 
 @dataclass(frozen=True)
@@ -38,74 +40,73 @@ class Server:
 
 
 def free_port() -> int:
-    """Return a TCP port nobody listens on right now."""
+    """Return a TCP port nobody listens on right now (a server may still take it first)."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
 
 
-def cli(*args: str, ok: tuple[int, ...] = (0,)) -> None:
-    """Run the command line in a subprocess, failing the test run on an unexpected exit status."""
-    result = subprocess.run(
-        [sys.executable, "-m", "cablebrowser", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
-    assert result.returncode in ok, (
-        f"cablebrowser {' '.join(args)}: {result.stderr[-2000:]}"
-    )
-
-
-@pytest.fixture(scope="session")
-def sample_db(tmp_path_factory: pytest.TempPathFactory, sample_dir: Path) -> Path:
-    """The bundled sample, ingested and indexed by the command line."""
-    db = tmp_path_factory.mktemp("sample") / "cablebrowser.db"
-    # Exit status 1 means some inputs were skipped (the sample holds a few broken ones on purpose).
-    cli("ingest", str(sample_dir), "--db", str(db), ok=(0, 1))
-    cli("index", "--db", str(db))
-    return db
-
-
 def start_server(db: Path, log: Path) -> tuple[subprocess.Popen[bytes], str]:
-    """Start ``cablebrowser serve`` on a free port and wait until it answers."""
-    port = free_port()
+    """Start ``cablebrowser serve`` on a free port and wait until it answers.
+
+    Another process can take the chosen port before the server binds it; the
+    server then exits with "address already in use" and a new port is tried.
+    """
+    for _ in range(PORT_ATTEMPTS):
+        port = free_port()
+        process = _spawn_server(db, port, log)
+        url = f"http://127.0.0.1:{port}"
+        if _wait_until_ready(process, port, log):
+            return process, url
+    raise AssertionError(f"no free port found in {PORT_ATTEMPTS} attempts")
+
+
+def _spawn_server(db: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
+    """Run ``cablebrowser serve`` on ``port`` in a subprocess, its output going to ``log``."""
     env = {
         key: value
         for key, value in os.environ.items()
         if not key.startswith("CABLEBROWSER_")
     }
+    command = ["serve", "--db", str(db), "--port", str(port)]
     with log.open("wb") as out:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "cablebrowser",
-                "serve",
-                "--db",
-                str(db),
-                "--port",
-                str(port),
-            ],
+        return subprocess.Popen(
+            [sys.executable, "-m", "cablebrowser", *command],
             stdout=out,
             stderr=subprocess.STDOUT,
             cwd=ROOT,
             env=env,
         )
-    url = f"http://127.0.0.1:{port}"
+
+
+def _wait_until_ready(process: subprocess.Popen[bytes], port: int, log: Path) -> bool:
+    """Poll until this server has bound ``port`` and answers; False if the port was taken."""
+    bound = f"Uvicorn running on http://127.0.0.1:{port}"
     deadline = time.monotonic() + STARTUP_SECONDS
     while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(
-                f"server exited: {log.read_text(errors='replace')[-2000:]}"
-            )
-        try:
-            if httpx.get(url + "/robots.txt", timeout=2).status_code == 200:
-                return process, url
-        except httpx.TransportError:
-            time.sleep(0.2)
-    process.terminate()
-    raise AssertionError("server did not start in time")
+        # Poll first, then read: a dead server's log is then complete.
+        exited = process.poll() is not None
+        output = log.read_text(errors="replace")
+        if exited:
+            if "address already in use" in output.lower():
+                return False
+            raise AssertionError(f"server exited: {output[-2000:]}")
+        # Only once this process says it has bound the port can the answer be its own.
+        if bound in output and _answers(f"http://127.0.0.1:{port}"):
+            return True
+        time.sleep(POLL_SECONDS)
+    stop_server(process)
+    raise AssertionError(
+        f"server did not start in {STARTUP_SECONDS:.0f} s: {log.read_text(errors='replace')[-2000:]}"
+    )
+
+
+def _answers(url: str) -> bool:
+    """Return whether the server at ``url`` serves robots.txt."""
+    try:
+        return httpx.get(url + "/robots.txt", timeout=2).status_code == 200
+    except httpx.TransportError:
+        return False
 
 
 def stop_server(process: subprocess.Popen[bytes]) -> None:
@@ -246,3 +247,32 @@ def crafted(crafted_server: Server) -> Iterator[httpx.Client]:
     """An HTTP client on the crafted server (redirects not followed)."""
     with httpx.Client(base_url=crafted_server.url, timeout=30) as client:
         yield client
+
+
+# --- one headless Chromium for every browser test -------------------------------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's headless Chromium under Playwright, shared by the browser tests."""
+    if not CHROMIUM.exists():
+        pytest.fail("Chromium is missing: apt-get install -y chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield launched
+        launched.close()

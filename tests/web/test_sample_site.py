@@ -87,6 +87,19 @@ def test_seed_page_agrees_with_its_json(seed_page: str, seed_json: dict) -> None
         assert alias in seed_page
 
 
+def test_seed_page_names_its_plusd_form_as_plusd_writes_it(seed_page: str) -> None:
+    assert f"<dt>Also known as</dt><dd>{SEED_ID}_a</dd>" in seed_page
+    assert f"{SEED_ID}_A" not in seed_page
+
+
+def test_the_id_list_is_not_a_release(sample: httpx.Client) -> None:
+    names = [r["name"] for r in sample.get("/api/v1/releases").json()["releases"]]
+    assert names and "cable2month" not in names
+    for path in ("/", "/releases"):
+        assert "cable2month" not in sample.get(path).text, path
+    assert sample.get("/release/cable2month").status_code == 404
+
+
 def test_seed_text_form_has_the_seed_body(sample: httpx.Client) -> None:
     text = sample.get(f"/cable/2005/10/{SEED_ID}.txt").text
     seed_lines = [
