@@ -18,6 +18,7 @@ from cablebrowser.parse.header import (
     parse_captions,
     parse_classification_line,
     parse_classified_by,
+    parse_date_line,
     parse_declassification,
     parse_reason_letters,
     parse_reasons,
@@ -659,6 +660,23 @@ def test_seed_page(seed_body: str) -> None:
     assert guess_reference_id(None, seed_body, datetime(2005, 10, 5)) == "05ALMATY3603"
 
 
+DATE_LINES = [
+    ("Tuesday, 20 January 2004, 09:44\nS E C R E T RANGOON 000088", date(2004, 1, 20)),
+    ("Friday, 5 February 2010, 16:01\n", date(2010, 2, 5)),
+    ("Monday, 31 February 2005, 10:00", None),
+    ("Monday, 3 Janvier 2005, 10:00", None),
+    ("S E C R E T RANGOON 000088\nTuesday, 20 January 2004", None),
+    ("", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), DATE_LINES, ids=[f"line{i}" for i in range(len(DATE_LINES))]
+)
+def test_parse_date_line(text: str, expected: date | None) -> None:
+    assert parse_date_line(text) == expected
+
+
 @given(st.text())
 def test_no_function_raises(text: str) -> None:
     parse_classification_line(text)
@@ -669,6 +687,7 @@ def test_no_function_raises(text: str) -> None:
     parse_reasons(text)
     parse_reason_letters(text)
     parse_declassification(text)
+    parse_date_line(text)
     guess_reference_id(text, text, None)
 
 

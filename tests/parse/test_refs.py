@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -99,6 +101,41 @@ WORKED_EXAMPLES = [
 )
 def test_worked_examples(citing: str, text: str, expected: list[str]) -> None:
     assert _cables(text, citing) == expected
+
+
+# Serials run in sequence within a year: an unyeared serial too high for the citing
+# cable's day of the year (1,500 a day, plus ten days) is from the year before.
+DATED = [
+    ("10LONDON16", date(2010, 1, 5), "REF: SECSTATE 130750", ["09STATE130750"]),
+    (
+        "04RANGOON88",
+        datetime(2004, 1, 20, 9, 44),
+        "REF: STATE 297614 AND PREVIOUS 03 RANGOON 1427",
+        ["03STATE297614", "03RANGOON1427"],
+    ),
+    ("10LONDON16", date(2010, 1, 5), "REF: STATE 22500", ["10STATE22500"]),
+    ("10LONDON16", date(2010, 1, 5), "REF: STATE 22501", ["09STATE22501"]),
+    ("10LONDON16", date(2010, 1, 5), "REF: STATE 1234", ["10STATE1234"]),
+    ("09PARIS900", date(2009, 3, 1), "REF: STATE 105001", ["08STATE105001"]),
+    ("09PARIS900", date(2009, 12, 1), "REF: STATE 130750", ["09STATE130750"]),
+    ("10LONDON16", date(2010, 1, 5), "REF: 09 STATE 1234", ["09STATE1234"]),
+    ("10LONDON16", date(2010, 1, 5), "REF: LONDON 4000", ["09LONDON4000"]),
+    ("10LONDON16", date(2010, 1, 5), "REF: LONDON 12", ["10LONDON12"]),
+    ("10LONDON16", date(2011, 1, 5), "REF: STATE 130750", ["10STATE130750"]),
+    ("10LONDON16", None, "REF: STATE 130750", ["10STATE130750"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("citing", "created", "text", "expected"),
+    DATED,
+    ids=[f"{row[0]}-{row[1]}-{row[2][5:]}" for row in DATED],
+)
+def test_unyeared_serial_too_high_for_the_date_is_from_the_year_before(
+    citing: str, created: date | None, text: str, expected: list[str]
+) -> None:
+    refs = parse_references(text, _year(citing), reference_id=citing, created=created)
+    assert [ref.value for ref in refs if ref.kind == "cable"] == expected
 
 
 # cable-format.md §3.7, §4.3 and §7 items 24-27: year forms, origins, lists, bullets.

@@ -254,6 +254,24 @@ RECIPIENT_CASES = [
         ],
         "00HARARE5461-banner-then-header",
     ),
+    (
+        "P 240620Z JUL 08\nFM AMEMBASSY MANAMA\nTORUEHC/SECSTATE WASHDC PRIORITY 8009\n"
+        "INFO RUEHGB/AMEMBASSY BAGHDAD PRIORITY 0252",
+        [
+            ("to", "RUEHC", "SECSTATE WASHDC", "PRIORITY", "8009", ()),
+            ("info", "RUEHGB", "AMEMBASSY BAGHDAD", "PRIORITY", "0252", ()),
+        ],
+        "08MANAMA492-to-glued-to-routing-indicator",
+    ),
+    (
+        "P 240620Z JUL 08\nFM X\nTO AMEMBASSY PARIS\nTOKYO POSTS\nINFORMAL GROUP",
+        [
+            ("to", None, "AMEMBASSY PARIS", None, None, ()),
+            ("to", None, "TOKYO POSTS", None, None, ()),
+            ("to", None, "INFORMAL GROUP", None, None, ()),
+        ],
+        "word-starting-with-to-is-not-split",
+    ),
     (PARTIAL_BANNER, [], "partial"),
     ("", [], "empty"),
 ]

@@ -18,6 +18,7 @@ from .header import (
     guess_reference_id,
     parse_captions,
     parse_classified_by,
+    parse_date_line,
     parse_declassification,
     parse_reasons,
     parse_subject,
@@ -75,6 +76,7 @@ def parse_cable(
         raise ParseError("no reference ID and no text")
     ref_id = ref_id or "UNKNOWN"
     declassification = parse_declassification(text)
+    dtg = parse_dtg(head) if head else None
     return Cable(
         reference_id=ref_id,
         canonical_id=canonical_id(ref_id),
@@ -90,7 +92,12 @@ def parse_cable(
         tags=tuple(parse_tags(text)),
         subject=parse_subject(text),
         references=tuple(
-            parse_references(text, _year(ref_id, created), reference_id=ref_id)
+            parse_references(
+                text,
+                _year(ref_id, created),
+                reference_id=ref_id,
+                created=created or dtg or parse_date_line(text),
+            )
         ),
         classified_by=tuple(parse_classified_by(text)),
         reasons=parse_reasons(text),
@@ -98,7 +105,7 @@ def parse_cable(
         declassification=declassification,
         signers=tuple(parse_signers(text)),
         recipients=tuple(parse_recipients(head)) if head else (),
-        dtg=parse_dtg(head) if head else None,
+        dtg=dtg,
         paragraphs=tuple(parse_paragraphs(text)),
         summary=parse_summary(text),
         comment=parse_comment(text),

@@ -260,7 +260,8 @@ def _find_headings(
     for index in _after_gaps(lines, begin, end):
         line = lines[index]
         if (
-            not line.strip()
+            not _may_be_heading(lines, index, begin, end)
+            or not line.strip()
             or _RULE_PATTERN.fullmatch(line)
             or _NUMBER_PATTERN.fullmatch(line)
         ):
@@ -274,6 +275,22 @@ def _find_headings(
                 if begin <= i < end and _RULE_PATTERN.fullmatch(lines[i])
             )
     return headings, rules
+
+
+def _may_be_heading(lines: Sequence[str], index: int, begin: int, end: int) -> bool:
+    """Tell cheaply whether ``_heading_title`` could accept the line; False rules it out.
+
+    A heading ends with a rule character, has a rule line next to it, or is a
+    short line before a blank one; most paragraph lines are none of these.
+    """
+    line = lines[index].strip()
+    below = lines[index + 1] if index + 1 < end else ""
+    if line[-1:] in _RULE_CHARACTERS or below.lstrip(" \t")[:1] in _RULE_CHARACTERS:
+        return True
+    if below.strip():
+        return False
+    above = lines[index - 1] if index > begin else ""
+    return len(line) <= 81 or above.lstrip(" \t")[:1] in _RULE_CHARACTERS
 
 
 def _after_gaps(lines: Sequence[str], begin: int, end: int) -> list[int]:

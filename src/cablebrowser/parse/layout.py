@@ -211,17 +211,29 @@ def _skip_back(text: str, index: int, chars: str) -> int:
 _DIGIT_FIRST_PATTERN = re.compile(r"[ \t¶]*\d")
 
 
+# ``_NUMBER_PATTERN`` without its ``rest`` group: the rest is read by position, as
+# copying a long line several times cost more than the match itself.
+_NUMBER_START_PATTERN = re.compile(
+    r"[ \t]*¶?[ \t]*(?P<number>\d{1,3})[ \t]*\.(?!\d)[ \t]*"
+)
+_FIRST_NON_SPACE_PATTERN = re.compile(r"\s*(\S)")
+
+
 def number_match(line: str) -> _Start | None:
     """Read a paragraph number and marking at the start of ``line`` (index unset)."""
-    found = _NUMBER_PATTERN.fullmatch(line)
-    if (
-        found is None
-        or not found["rest"].strip()
-        or found["rest"].lstrip().startswith((")", "%"))
-    ):
+    found = _NUMBER_START_PATTERN.match(line)
+    if found is None or "\n" in line:
         return None
-    rest, marking = found["rest"], None
-    if mark := _MARKING_PATTERN.match(rest) or _OLD_MARKING_PATTERN.match(rest):
+    start = found.end()
+    first = _FIRST_NON_SPACE_PATTERN.match(line, start)
+    if first is None or first[1] in ")%":
+        return None
+    rest, marking = start, None
+    if mark := _MARKING_PATTERN.match(line, start) or _OLD_MARKING_PATTERN.match(
+        line, start
+    ):
         raw = mark.groupdict().get("old") or mark["open"] or mark["bare"]
-        marking, rest = " ".join(raw.upper().split()), rest[mark.end() :]
-    return _Start(index=-1, number=int(found["number"]), marking=marking, rest=rest)
+        marking, rest = " ".join(raw.upper().split()), mark.end()
+    return _Start(
+        index=-1, number=int(found["number"]), marking=marking, rest=line[rest:]
+    )

@@ -15,6 +15,12 @@ from dataclasses import dataclass
 from ..record import Reference
 from .ids import canonical_id, is_valid_id, normalize_station
 
+# Serials run in sequence within a year and restart in January. No station sends more
+# than STATE (at most ~800 cables a day in the archive), so a serial above this many a day
+# since 1 January, counted with a margin in days, cannot be from the citing cable's year.
+_MAX_SERIALS_PER_DAY = 1500
+_MARGIN_DAYS = 10
+
 
 @dataclass(frozen=True)
 class _Citing:
@@ -23,20 +29,26 @@ class _Citing:
     yy: int | None
     station: str | None
     serial: int | None
+    day_of_year: int | None = None
 
     def default_yy(self, station: str, serial: str) -> int | None:
-        """Return the citing year; the year before for a higher serial of the same station.
+        """Return the citing year, or the year before for a serial too high for it.
 
-        Serials restart every January, so ``HAVANA 639`` cited by ``10HAVANA9`` is from 2009.
+        Serials restart every January, so ``HAVANA 639`` cited by ``10HAVANA9`` is from
+        2009, and so is ``STATE 130750`` cited on 5 January 2010 by any station.
         """
         if self.yy is None:
             return None
+        number = int(serial)
         later = (
-            station == self.station
-            and self.serial is not None
-            and int(serial) > self.serial
+            station == self.station and self.serial is not None and number > self.serial
         )
-        return (self.yy - 1) % 100 if later else self.yy
+        return (self.yy - 1) % 100 if later or self._too_high(number) else self.yy
+
+    def _too_high(self, number: int) -> bool:
+        if self.day_of_year is None:
+            return False
+        return number > _MAX_SERIALS_PER_DAY * (self.day_of_year + _MARGIN_DAYS)
 
 
 _PAGE_LINE_PATTERN = re.compile(

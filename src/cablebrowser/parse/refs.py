@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date, datetime
 
 from ..record import Reference
 from .ids import canonical_id, normalize_station, split_id
@@ -53,12 +54,19 @@ _BLANK_LINE_PATTERN = re.compile(r"\n[ \t]*\n\s*")
 
 
 def parse_references(
-    text: str, year: int | None, *, reference_id: str | None = None
+    text: str,
+    year: int | None,
+    *,
+    reference_id: str | None = None,
+    created: date | datetime | None = None,
 ) -> list[Reference]:
     """Return every reference in the REF blocks of ``text``, in order, without duplicates.
 
     ``year`` is the citing cable's year, used for references written without one;
-    a reference to ``reference_id`` itself is dropped. Never raises.
+    a reference to ``reference_id`` itself is dropped. An unyeared serial is taken
+    from the year before when it is higher than the citing station's own serial, or
+    (given ``created``, the citing cable's date, in ``year``) higher than 1,500 cables
+    a day since 1 January plus ten days allow. Never raises.
     """
     if not isinstance(text, str) or not text:
         return []
@@ -67,6 +75,7 @@ def parse_references(
     citing = _Citing(
         year % 100 if year is not None else None,
         *(parts[1:] if parts else (None, None)),
+        _day_of_year(created, year),
     )
     found: list[Reference] = []
     seen: set[tuple[str, str]] = {("cable", own)} if own else set()
@@ -79,6 +88,13 @@ def parse_references(
                 seen.add((ref.kind, ref.value))
                 found.append(ref)
     return found
+
+
+def _day_of_year(created: date | datetime | None, year: int | None) -> int | None:
+    """Return the citing cable's day of the year, if its date is known and in ``year``."""
+    if not isinstance(created, date) or (year is not None and created.year != year):
+        return None
+    return created.timetuple().tm_yday
 
 
 def _blocks(text: str) -> Iterator[tuple[str, bool, bool]]:
@@ -114,7 +130,8 @@ def _drop_truncation(block: str) -> tuple[str, bool]:
     return block, False
 
 
-_HINT_PATTERN = re.compile(r"REF|Ref")
+# Only what a keyword can continue with: ``Reform`` or ``Refugee`` never opens a block.
+_HINT_PATTERN = re.compile(r"REF(?=[TSE(\s:.]|$)|Ref(?=[tse(\s:.]|$)")
 
 
 def _next_start(text: str, position: int) -> re.Match[str] | None:

@@ -144,7 +144,8 @@ def _letter(precedence: str | None) -> str | None:
 _PAGE_HEADER_PATTERN = re.compile(
     r"\bPAGE[ \t]+\d{2}[ \t]+[A-Z][A-Z .]*?[ \t]+\d{5,6}[ \t]+(?:\d{2}[ \t]+OF[ \t]+\d{2}[ \t]+)?\d{6}Z\b"
 )
-_KIND_PATTERN = re.compile(r"^(?P<kind>TO|INFO)\b[ \t]*")
+# Garbled headers glue the keyword to the routing indicator: ``TORUEHC/SECSTATE WASHDC``.
+_KIND_PATTERN = re.compile(r"^(?P<kind>TO|INFO)(?:\b[ \t]*|(?=R[A-Z]{3,7}/))")
 _XMT_PATTERN = re.compile(r"^XMT\b[ \t/]*(?P<name>.*)$")
 _END_PATTERN = re.compile(r"^(?:BT|NNNN|#\d+)\s*$")
 
