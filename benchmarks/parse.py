@@ -29,7 +29,12 @@ def _default_paths() -> list[Path]:
 
 def load(paths: list[Path]) -> list[SourceRecord]:
     """Read every record with text from the given inputs."""
-    return [item for path in paths for item in read(path) if isinstance(item, SourceRecord) and item.body]
+    return [
+        item
+        for path in paths
+        for item in read(path)
+        if isinstance(item, SourceRecord) and item.body
+    ]
 
 
 def time_run(records: list[SourceRecord]) -> float:
@@ -48,12 +53,16 @@ def main() -> None:
     paths = args.paths or _default_paths()
     start = time.perf_counter()
     records = load(paths)
-    print(f"read {len(records):,} cable texts from {len(paths)} inputs in {time.perf_counter() - start:.1f} s")
+    print(
+        f"read {len(records):,} cable texts from {len(paths)} inputs in {time.perf_counter() - start:.1f} s"
+    )
     rates = [time_run(records) for _ in range(args.runs)]
     median = statistics.median(rates)
     runs = ", ".join(f"{rate:,.0f}" for rate in rates)
     print(f"parse: median {median:,.0f} cables/s on one core (runs: {runs})")
-    print(f"target {TARGET:,.0f} cables/s: ratio {median / TARGET:.2f}x -> {'met' if median >= TARGET else 'NOT met'}")
+    print(
+        f"target {TARGET:,.0f} cables/s: ratio {median / TARGET:.2f}x -> {'met' if median >= TARGET else 'NOT met'}"
+    )
     sys.exit(0)
 
 

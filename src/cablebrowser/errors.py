@@ -40,7 +40,11 @@ class CableError(Exception):
     def __str__(self) -> str:
         where = ", ".join(
             f"{name} {value}"
-            for name, value in (("source", self.source), ("cable", self.reference_id), ("field", self.field))
+            for name, value in (
+                ("source", self.source),
+                ("cable", self.reference_id),
+                ("field", self.field),
+            )
             if value
         )
         return f"{self.message} ({where})" if where else self.message

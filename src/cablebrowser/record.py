@@ -142,12 +142,18 @@ class SourceRecord:
     released: datetime | None = None
     classification: str | None = None
     origin: str | None = None
-    subject: str | None = None  # the page title's subject: a hint, never the record's subject
+    subject: str | None = (
+        None  # the page title's subject: a hint, never the record's subject
+    )
     release: str | None = None  # release name the input suggests
     build: int | None = None  # site build marker, "N / 251,287"
     is_partial: bool | None = None
-    references: tuple[str, ...] = ()  # WikiLeaks' own reference list (cables.csv column 6)
-    extra: Mapping[str, str] = field(default_factory=dict)  # anything else the form said
+    references: tuple[
+        str, ...
+    ] = ()  # WikiLeaks' own reference list (cables.csv column 6)
+    extra: Mapping[str, str] = field(
+        default_factory=dict
+    )  # anything else the form said
 
     def to_dict(self) -> dict[str, Any]:
         """Return the record as JSON-ready data."""

@@ -40,7 +40,9 @@ def test_seed_metadata() -> None:
 def test_seed_caption_area() -> None:
     record = _seed_record()
     assert record["tags"] == ["KZ", "PGOV", "PHUM", "PREL", "POLITICAL"]
-    assert record["subject"] == "KAZAKHSTAN: A/S FRIED'S MEETING WITH PRESIDENT NAZARBAYEV"
+    assert (
+        record["subject"] == "KAZAKHSTAN: A/S FRIED'S MEETING WITH PRESIDENT NAZARBAYEV"
+    )
     assert record["classified_by"] == ["John Ordway"]
     assert record["reasons"] == "1.4 (B) and (D)"
     assert record["declassify_on"] == "2015-10-03"

@@ -50,7 +50,10 @@ def _summary(cable: Cable) -> str:
         ("Created", cable.created.isoformat() if cable.created else ""),
         ("Classification", cable.classification or ""),
         ("Tags", " ".join(cable.tags)),
-        ("References", " ".join(ref.value for ref in cable.references if ref.kind == "cable")),
+        (
+            "References",
+            " ".join(ref.value for ref in cable.references if ref.kind == "cable"),
+        ),
         ("Classified by", "; ".join(cable.classified_by)),
         ("Signers", " ".join(cable.signers)),
         ("Paragraphs", str(len(cable.paragraphs))),

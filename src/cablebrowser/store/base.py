@@ -102,7 +102,14 @@ class Store(Protocol):
     """The archive: cables, their versions per release, and what is known without text."""
 
     # --- writing (ingest) -------------------------------------------------
-    def start_release(self, name: str, released: datetime | None, source: str, *, is_snapshot: bool = False) -> None:
+    def start_release(
+        self,
+        name: str,
+        released: datetime | None,
+        source: str,
+        *,
+        is_snapshot: bool = False,
+    ) -> None:
         """Create the release, or reopen it to resume an interrupted ingest.
 
         ``is_snapshot`` flags a complete site snapshot: cables it lacks are ``removed``.
@@ -114,7 +121,9 @@ class Store(Protocol):
     def has_version(self, release: str, reference_id: str, form: str) -> bool:
         """Tell whether this release already holds this cable in this form."""
 
-    def add_versions(self, release: str, items: Sequence[tuple[SourceRecord, Cable]]) -> BatchResult:
+    def add_versions(
+        self, release: str, items: Sequence[tuple[SourceRecord, Cable]]
+    ) -> BatchResult:
         """Store one batch of versions in one transaction; identical texts stored once."""
 
     def add_known(self, rows: Iterable[tuple[str, int, int]]) -> int:
@@ -133,7 +142,9 @@ class Store(Protocol):
     def resolve(self, any_id: str) -> str | None:
         """Return the stored reference ID for an ID in any form, or None."""
 
-    def cable(self, reference_id: str, release: str | None = None) -> StoredCable | None:
+    def cable(
+        self, reference_id: str, release: str | None = None
+    ) -> StoredCable | None:
         """Return a cable with text (latest version, or the one of ``release``)."""
 
     def known(self, reference_id: str) -> KnownCable | None:
