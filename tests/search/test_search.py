@@ -237,6 +237,16 @@ def test_similar_finds_related_cables(index):
     assert index.similar("99NOWHERE1") == []
 
 
+def test_similar_without_leads_keeps_the_same_hits(index):
+    with_leads = index.similar("06TEHRAN77", limit=3)
+    without = index.similar("06TEHRAN77", limit=3, leads=False)
+    assert [hit.reference_id for hit in without] == [
+        hit.reference_id for hit in with_leads
+    ]
+    assert all(hit.snippet_html == "" for hit in without)
+    assert all(hit.snippet_html for hit in with_leads)
+
+
 def test_count(index, corpus):
     assert index.count() == len(corpus)
 

@@ -91,8 +91,14 @@ class SearchIndex:
             redirect,
         )
 
-    def similar(self, reference_id: str, limit: int = 10) -> list[Hit]:
-        """Return cables like this one (more-like-this on its text), best first."""
+    def similar(
+        self, reference_id: str, limit: int = 10, *, leads: bool = True
+    ) -> list[Hit]:
+        """Return cables like this one (more-like-this on its text), best first.
+
+        ``leads=False`` leaves each hit's ``snippet_html`` empty, for callers that
+        show only subjects.
+        """
         searcher = self._searcher()
         own = self._id_query(
             id_candidates(reference_id) or [reference_id.strip().upper()]
@@ -112,10 +118,7 @@ class SearchIndex:
         query = Query.boolean_query([(Occur.Must, like), (Occur.MustNot, own)])
         hits = searcher.search(query, max(1, limit), count=False).hits
         return [
-            hit_from_fields(
-                _fields(searcher, address), lead_html(_body(searcher, address)), score
-            )
-            for score, address in hits
+            _similar_hit(searcher, score, address, leads) for score, address in hits
         ]
 
     def _searcher(self) -> tantivy.Searcher:
@@ -204,8 +207,12 @@ def _fields(searcher: tantivy.Searcher, address: Any) -> dict[str, list[Any]]:
     return dict(searcher.doc(address).to_dict())
 
 
-def _body(searcher: tantivy.Searcher, address: Any) -> str:
-    return str((_fields(searcher, address).get("body") or [""])[0])
+def _similar_hit(
+    searcher: tantivy.Searcher, score: float, address: Any, leads: bool
+) -> Hit:
+    fields = _fields(searcher, address)
+    lead = lead_html(str((fields.get("body") or [""])[0])) if leads else ""
+    return hit_from_fields(fields, lead, score)
 
 
 def _id_text(tree: Node) -> tuple[str, int | None]:

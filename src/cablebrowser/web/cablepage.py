@@ -175,7 +175,7 @@ def _similar(archive: Archive, reference_id: str) -> tuple[Link, ...]:
     if index is None:
         return ()
     try:
-        hits = index.similar(reference_id, SIMILAR)
+        hits = index.similar(reference_id, SIMILAR, leads=False)
     except CableError:
         return ()
     links = tuple(
