@@ -126,7 +126,8 @@ class Cable:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the record as JSON-ready data, dates in ISO 8601."""
-        return _jsonable(dataclasses.asdict(self))
+        data: dict[str, Any] = _jsonable(dataclasses.asdict(self))
+        return data
 
 
 @dataclass(frozen=True)
@@ -157,7 +158,8 @@ class SourceRecord:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the record as JSON-ready data."""
-        return _jsonable(dataclasses.asdict(self))
+        data: dict[str, Any] = _jsonable(dataclasses.asdict(self))
+        return data
 
 
 @dataclass(frozen=True)

@@ -72,9 +72,11 @@ def parse_references(
         return []
     own = canonical_id(reference_id) if reference_id else None
     parts = split_id(reference_id) if reference_id else None
+    station, serial = (parts[1], parts[2]) if parts else (None, None)
     citing = _Citing(
         year % 100 if year is not None else None,
-        *(parts[1:] if parts else (None, None)),
+        station,
+        serial,
         _day_of_year(created, year),
     )
     found: list[Reference] = []

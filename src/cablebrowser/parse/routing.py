@@ -41,7 +41,7 @@ _PARTIAL_PATTERN = re.compile(
 
 def is_partial_header(header: str | None) -> bool:
     """Tell whether the header is (or starts with) the partial-extract banner."""
-    return bool(header) and _PARTIAL_PATTERN.search(header) is not None
+    return bool(header and _PARTIAL_PATTERN.search(header))
 
 
 # Precedence letters (action, then optional info), DDHHMMZ, month, 2-digit year;
@@ -83,7 +83,8 @@ def _dtg_match(header: str | None) -> re.Match[str] | None:
         if match["month"].upper() in _MONTHS
     ]
     with_precedence = [match for match in matches if match["action"]]
-    return (with_precedence or matches or [None])[0]
+    candidates = with_precedence or matches
+    return candidates[0] if candidates else None
 
 
 _TRANSMISSION_ID_PATTERN = re.compile(r"\bVZCZC[A-Z0-9]{3,8}\b")

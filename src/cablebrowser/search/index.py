@@ -91,8 +91,9 @@ def _total(store: Store) -> int | None:
     except Exception:  # stats are only a nicety for the progress bar
         return None
     for key in ("cables", "with_text", "texts"):
-        if isinstance(stats.get(key), int):
-            return int(stats[key])  # type: ignore[call-overload]
+        value = stats.get(key)
+        if isinstance(value, int):
+            return int(value)
     return None
 
 

@@ -50,7 +50,7 @@ class Highlighter:
         lower = body.lower()
         if len(lower) != len(body):
             lower = body  # case folding changed offsets; search case-sensitively
-        spans = []
+        spans: list[tuple[int, int]] = []
         for start in self.starts:
             at = lower.find(start)
             while at >= 0 and len(spans) < _MAX_MATCHES:

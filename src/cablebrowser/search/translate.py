@@ -7,7 +7,8 @@ here with the analyzer of the field it searches.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import cast
 
 import tantivy
 from tantivy import FieldType, Occur, Query
@@ -128,7 +129,9 @@ class Translator:
     def _terms(self, field: str, words: list[str]) -> Query:
         if len(words) == 1:
             return Query.term_query(self.schema, field, words[0])
-        return Query.phrase_query(self.schema, field, words)
+        # tantivy's stub takes an invariant list of str or (position, str).
+        phrase = cast("list[str | tuple[int, str]]", words)
+        return Query.phrase_query(self.schema, field, phrase)
 
     def _key(self, field: str, value: str) -> Query | None:
         return Query.term_query(self.schema, field, value) if value else None
@@ -156,7 +159,7 @@ def _boolean(must: list[Query], must_not: list[Query]) -> Query:
     return Query.boolean_query(clauses + [(Occur.MustNot, query) for query in must_not])
 
 
-def _either_of(queries: list[Query | None]) -> Query | None:
+def _either_of(queries: Sequence[Query | None]) -> Query | None:
     present = [query for query in queries if query is not None]
     if len(present) <= 1:
         return present[0] if present else None

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path, PurePosixPath
+from typing import IO
 
 from ..errors import SourceError
 from ..record import Skipped, SourceRecord
@@ -110,5 +111,5 @@ def _not_a_cable_reason(head: bytes) -> str:
     return "not a cable form (no page, CSV, JSON, fragment, text, PDF, seed or ID-list content recognised)"
 
 
-def _with_stream(member: Member, stream: object) -> Member:
+def _with_stream(member: Member, stream: IO[bytes]) -> Member:
     return Member(member.name, member.source, member.release, stream, member.loose)

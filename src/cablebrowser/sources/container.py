@@ -33,7 +33,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, cast
 
 import py7zr
 from py7zr.io import Py7zIO, WriterFactory
@@ -165,7 +165,9 @@ def _iter_loose(
     with handle:
         if name.lower().endswith(".gz"):
             with gzip.GzipFile(fileobj=handle) as unzipped:
-                yield Member(name[:-3], str(path), release, unzipped, loose)
+                # typeshed does not count GzipFile as an IO[bytes], though it is one.
+                stream = cast(IO[bytes], unzipped)
+                yield Member(name[:-3], str(path), release, stream, loose)
         else:
             yield Member(name, str(path), release, handle, loose)
 
@@ -322,7 +324,7 @@ class _SevenZipPump:
                 return
             if kind == "start":
                 stream = _QueueStream(self)
-                yield str(value), io.BufferedReader(stream)  # type: ignore[misc]
+                yield str(value), io.BufferedReader(stream)
                 stream.drain()
 
     def stop(self) -> None:

@@ -226,8 +226,9 @@ def date_in_name(name: str) -> datetime | None:
             parts = [int(match.group(index + 1)) for index in order]
             if parts[0] < 100:
                 parts[0] += 2000
+            year, month, day, hour, minute = [*parts, 0, 0][:5]
             try:
-                return datetime(*parts)
+                return datetime(year, month, day, hour, minute)
             except ValueError:
                 continue
     return None

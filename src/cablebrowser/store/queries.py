@@ -67,7 +67,7 @@ SELECT_CABLE = (
 
 
 def cable_of_row(
-    row: tuple[Any, ...], decode: Callable[..., Cable]
+    row: sqlite3.Row | tuple[Any, ...], decode: Callable[..., Cable]
 ) -> tuple[Cable, datetime | None, str | None, datetime | None]:
     """Return the displayed cable of a ``SELECT_CABLE`` row, with its publication facts."""
     (
@@ -243,8 +243,13 @@ def releases(conn: sqlite3.Connection, only: str | None = None) -> list[Release]
 
 def stats(conn: sqlite3.Connection) -> dict[str, Any]:
     """Return counts of the archive by form, classification, origin and decade."""
-    one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
-    group = lambda sql: {str(key): number for key, number in conn.execute(sql)}  # noqa: E731
+
+    def one(sql: str) -> Any:
+        return conn.execute(sql).fetchone()[0]
+
+    def group(sql: str) -> dict[str, Any]:
+        return {str(key): number for key, number in conn.execute(sql)}
+
     return {
         "with_text": one("SELECT count(*) FROM cables"),
         "known": one("SELECT count(*) FROM known"),

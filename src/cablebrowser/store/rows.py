@@ -10,7 +10,7 @@ import itertools
 import json
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 
 from ..errors import CableError
@@ -116,9 +116,9 @@ def ref_rows(cable: Cable) -> Iterator[tuple[str, str, str | None, int]]:
 _SUFFIX_PATTERN = re.compile(r"_[A-Z]$")
 
 
-def alias_keys(reference_id: str, ids: tuple[str, ...]) -> set[str]:
+def alias_keys(reference_id: str, ids: Iterable[str]) -> set[str]:
     """Return the lookup keys of a cable: its IDs and their PlusD ``_A`` forms."""
-    keys = set()
+    keys: set[str] = set()
     for value in ids:
         if value:
             key = value.strip().upper()

@@ -148,7 +148,7 @@ def _counts_page(
     per_page = settings.per_page * 4
     page = page_param(request, settings, per_page)
     shown = rows[(page - 1) * per_page : page * per_page]
-    context = {
+    context: dict[str, Any] = {
         "title": title,
         "rows": shown,
         "link": link,

@@ -218,11 +218,11 @@ def _facet_links(
     facets = []
     for name, label in FACET_LABELS.items():
         rows = result.facets.get(name) or []
-        links = [
+        candidates = [
             (value, count, _narrow(request, query, name, value))
             for value, count in rows
         ]
-        links = [(value, count, url) for value, count, url in links if url]
+        links = [(value, count, url) for value, count, url in candidates if url]
         if links:
             facets.append((label, links))
     return facets
