@@ -81,7 +81,7 @@ def _spawn_server(db: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
 
 def _wait_until_ready(process: subprocess.Popen[bytes], port: int, log: Path) -> bool:
     """Poll until this server has bound ``port`` and answers; False if the port was taken."""
-    bound = f"Uvicorn running on http://127.0.0.1:{port}"
+    bound = f"Listening at: http://127.0.0.1:{port}"
     deadline = time.monotonic() + STARTUP_SECONDS
     while time.monotonic() < deadline:
         # Poll first, then read: a dead server's log is then complete.

@@ -57,6 +57,16 @@ def test_seed_cable_page(page) -> None:  # type: ignore[no-untyped-def]
     )
 
 
+def test_similar_cables_are_loaded_into_the_cable_page(page) -> None:  # type: ignore[no-untyped-def]
+    page.goto(SEED_PATH)
+    section = page.locator("section[data-similar]")
+    section.locator("#similar-list").wait_for(timeout=10_000)
+    assert section.locator(".similar-link").count() == 0
+    links = section.locator("#similar-list a")
+    assert links.count() >= 1
+    assert links.first.get_attribute("href").startswith("/cable/")
+
+
 def test_follow_a_tag(page, sample) -> None:  # type: ignore[no-untyped-def]
     page.goto(SEED_PATH)
     page.locator("a.tag", has_text="PGOV").first.click()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -26,3 +27,16 @@ def test_serve_help_names_every_option() -> None:
     result = CliRunner().invoke(main, ["serve", "--help"])
     for option in ("--db", "--host", "--port", "--workers", "Example:"):
         assert option in result.output
+
+
+def test_serve_on_a_taken_port_is_a_one_line_error(sample_db: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(
+            main, ["serve", "--db", str(sample_db), "--port", str(port)]
+        )
+    assert result.exit_code == 1
+    assert "address already in use" in result.output.lower()
+    assert "Traceback" not in result.output

@@ -1,10 +1,12 @@
-"""``cablebrowser serve``: the website and JSON API on uvicorn."""
+"""``cablebrowser serve``: the website and JSON API on granian (ASGI, N worker processes)."""
 
 from __future__ import annotations
 
 import copy
 import os
+import socket
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -48,33 +50,52 @@ def serve_command(db: str, host: str, port: int, workers: int) -> None:
 
         cablebrowser serve --db cablebrowser.db --port 8000 --workers 2
     """
-    import uvicorn
+    from granian.constants import Interfaces
+    from granian.server import Server
 
     settings = Settings.from_env(db=db, host=host, port=port, workers=workers)
     if not Path(settings.db).is_file():
         raise CableError(
             f"no archive database at {settings.db}; run `cablebrowser ingest` first"
         )
+    _check_address(host, port)
     # Worker processes build their app from the environment (see web.app.app_from_env).
     os.environ.update(settings.to_env())
     click.echo(f"Serving {settings.db} on http://{host}:{port}/", err=True)
-    uvicorn.run(
+    Server(
         "cablebrowser.web.app:app_from_env",
-        factory=True,
-        host=host,
+        address=host,
         port=port,
+        interface=Interfaces.ASGI,
         workers=workers,
-        log_config=_log_config(),
-        proxy_headers=False,
-    )
+        factory=True,
+        log_dictconfig=_log_config(),
+        log_access=False,
+    ).serve()
 
 
-def _log_config() -> dict[str, object]:
-    """Return uvicorn's logging setup with the access log on stderr (stdout is for data)."""
-    from uvicorn.config import LOGGING_CONFIG
+def _check_address(host: str, port: int) -> None:
+    """Fail if another server listens on the address.
 
-    config = copy.deepcopy(LOGGING_CONFIG)
-    config["handlers"]["access"]["stream"] = "ext://sys.stderr"
+    granian binds its socket for port sharing, so without this check a second
+    server on a taken port would start and share the traffic of the first.
+    """
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+    except OSError as error:
+        raise CableError(f"cannot listen on {host}:{port}: {error.strerror}") from None
+
+
+def _log_config() -> dict[str, Any]:
+    """Return granian's logging setup writing to stderr (stdout is for data)."""
+    from granian.log import LOGGING_CONFIG
+
+    config: dict[str, Any] = copy.deepcopy(LOGGING_CONFIG)
+    for handler in config["handlers"].values():
+        handler["stream"] = "ext://sys.stderr"
     return config
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import AsyncIterator
 
+import anyio.to_thread
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
@@ -20,9 +21,11 @@ from ..errors import CableError
 from ..settings import Settings
 from .archive import Archive
 from .errors import handle_error
+from .pagecache import KeptPages
 from .render import make_environment
 from .routes import routes
 
+VIEW_THREADS = 8
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
@@ -61,6 +64,9 @@ def create_app(settings: Settings) -> Starlette:
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        # Each thread holds its own database connection and page cache: a few
+        # threads keep both cores busy (the work holds the GIL) at a bounded memory.
+        anyio.to_thread.current_default_thread_limiter().total_tokens = VIEW_THREADS
         yield
         archive.close()
 
@@ -71,6 +77,7 @@ def create_app(settings: Settings) -> Starlette:
             Middleware(
                 CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "HEAD"]
             ),
+            Middleware(KeptPages, cache=archive.pages),
         ],
         exception_handlers={
             HTTPException: handle_error,
@@ -80,6 +87,7 @@ def create_app(settings: Settings) -> Starlette:
         lifespan=lifespan,
     )
     app.state.archive = archive
+    app.state.page_cache = archive.pages
     app.state.templates = make_environment(settings)
     return app
 

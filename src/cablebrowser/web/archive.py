@@ -2,7 +2,9 @@
 
 Views run in a thread pool and a SQLite connection belongs to one thread, so
 the store and the index are opened lazily, once per thread, and all of them
-are closed when the application stops.
+are closed when the application stops. What the process keeps between
+requests (rendered pages, search results, similar cables) is forgotten as soon
+as the database or the index changes on disk.
 """
 
 from __future__ import annotations
@@ -13,6 +15,9 @@ from typing import TYPE_CHECKING
 
 from ..errors import CableError, StoreError
 from ..settings import Settings
+from .pagecache import LRU, PageCache
+
+MAX_RESULTS = 2_000  # search results kept per process
 
 if TYPE_CHECKING:
     from ..search import SearchIndex
@@ -27,9 +32,18 @@ class Archive:
         self._local = threading.local()
         self._lock = threading.Lock()
         self._opened: list[Store] = []
-        self.cache: dict[
-            str, object
-        ] = {}  # values that change only on ingest (sitemap sizes)
+        # Values that change only on ingest (sitemap sizes, similar cables).
+        self.cache: dict[str, object] = {}
+        self.results = LRU(MAX_RESULTS, MAX_RESULTS)
+        self.pages = PageCache(self._watched(), self._forget)
+
+    def _watched(self) -> list[Path]:
+        db = Path(self.settings.db)
+        return [db, Path(f"{db}-wal"), self._index_path() / "meta.json"]
+
+    def _forget(self) -> None:
+        self.cache.clear()
+        self.results.clear()
 
     def store(self) -> Store:
         """Return this thread's store, opening it on first use."""
@@ -63,14 +77,17 @@ class Archive:
             self._opened.append(store)
         return store
 
-    def _open_index(self) -> SearchIndex | None:
-        from ..search import SearchIndex, index_path
+    def _index_path(self) -> Path:
+        from ..search import index_path
 
-        path = (
-            Path(self.settings.index)
-            if self.settings.index
-            else index_path(self.settings.db)
-        )
+        if self.settings.index:
+            return Path(self.settings.index)
+        return index_path(self.settings.db)
+
+    def _open_index(self) -> SearchIndex | None:
+        from ..search import SearchIndex
+
+        path = self._index_path()
         if not path.exists():
             return None
         try:

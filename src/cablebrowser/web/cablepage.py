@@ -6,6 +6,7 @@ The same ``CablePage`` feeds the HTML template, the ``.json`` document and the
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -99,8 +100,13 @@ def gather(
     month: int | None,
     url: str,
     release: str | None = None,
+    with_similar: bool = True,
 ) -> CablePage:
-    """Collect the page data of one stored cable (tags, links, versions, similar, citations)."""
+    """Collect the page data of one stored cable (tags, links, versions, similar, citations).
+
+    The HTML page leaves out the similar cables (``with_similar=False``): they
+    cost more than the rest of the page and come from their own address.
+    """
     store = archive.store()
     cable = stored.cable
     cited = store.cited_by(cable.canonical_id)
@@ -130,7 +136,7 @@ def gather(
         cited_by=tuple(_known_link(store, rid) for rid in cited[:MAX_CITED_BY]),
         cited_by_total=len(cited),
         versions=versions,
-        similar=_similar(archive, cable.reference_id),
+        similar=similar(archive, cable.reference_id) if with_similar else (),
         citations=citations(citation),
         release=release,
         steps=tuple(timeline(list(versions), path, diff_path)),
@@ -139,6 +145,7 @@ def gather(
     )
 
 
+@functools.lru_cache(maxsize=8192)  # a few thousand tags exist; meanings are constant
 def tag_info(code: str) -> TagInfo:
     """Describe one tag: its kind and, when known, its meaning."""
     from ..parse.tags import tag_kind, tag_meaning
@@ -164,9 +171,9 @@ def _known_link(store: Store, any_id: str) -> Link:
     return Link(known.reference_id, path, "" if known.has_text else "known, no text")
 
 
-def _similar(archive: Archive, reference_id: str) -> tuple[Link, ...]:
-    # Similar cables change only when the index is rebuilt, and finding them costs
-    # more than the rest of the page, so the answers are kept (a bounded number).
+def similar(archive: Archive, reference_id: str) -> tuple[Link, ...]:
+    """Return links to the cables most like this one (kept until the index changes)."""
+    # Finding them costs more than the rest of the page, so the answers are kept.
     key = f"similar:{reference_id}"
     cached = archive.cache.get(key)
     if isinstance(cached, tuple):

@@ -34,6 +34,7 @@ def make_environment(settings: Settings) -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # templates are package data: no stat() per render
     )
 
     def absolute(request: Request, path: str) -> str:

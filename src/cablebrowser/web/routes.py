@@ -6,6 +6,7 @@ from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from . import api, browse, history, meta, searchpage, views
+from .pagecache import kept_page
 
 
 def routes() -> list[BaseRoute]:
@@ -31,15 +32,25 @@ def _page_routes() -> list[BaseRoute]:
         Route("/releases.atom", history.releases_feed, name="releases_feed"),
         Route("/release/{name:path}", browse.release, name="release"),
         # search
-        Route("/search", searchpage.search, name="search"),
-        Route("/search.json", searchpage.search_json, name="search_json"),
-        Route("/search.csv", searchpage.search_csv, name="search_csv"),
+        Route("/search", kept_page(searchpage.search), name="search"),
+        Route("/search.json", kept_page(searchpage.search_json), name="search_json"),
+        Route("/search.csv", kept_page(searchpage.search_csv), name="search_csv"),
         # cables: /cable/YYYY/MM/ID.{html,json,txt} is canonical; the rest redirects to it
         Route(
             "/cable/{year}/{month}/{name}/diff", history.diff_page, name="cable_diff"
         ),
         Route("/cable/{name}/diff", history.diff_page, name="cable_diff_undated"),
-        Route("/cable/{rest:path}", views.cable_route, name="cable"),
+        Route(
+            "/cable/{year}/{month}/{name}/similar.html",
+            kept_page(views.similar_page),
+            name="cable_similar",
+        ),
+        Route(
+            "/cable/{name}/similar.html",
+            kept_page(views.similar_page),
+            name="cable_similar_undated",
+        ),
+        Route("/cable/{rest:path}", kept_page(views.cable_route), name="cable"),
         Route("/plusd/cables/{name}", views.plusd_redirect, name="plusd"),
         Route("/cables/{name}", views.cables_redirect, name="cables"),
         Route("/cable.php", views.cable_php_redirect, name="cable_php"),

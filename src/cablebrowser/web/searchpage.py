@@ -7,8 +7,8 @@ links that narrow the query, and a timeline; ``/search.json`` and
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, cast
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -86,12 +86,21 @@ def search_params(request: Request) -> SearchParams:
 def run_search(request: Request, params: SearchParams) -> SearchResult:
     """Run a search on this thread's index; a malformed query raises ``QueryError``."""
     archive: Archive = request.app.state.archive
+    archive.pages.check()
+    # Results are kept per normalised query until the index changes; a malformed
+    # query raises again each time (it is cheap to reject).
+    key = (" ".join(params.query.split()), params.sort, params.page, params.per_page)
+    kept = archive.results.get(key)
+    if kept is not None:
+        return replace(cast("SearchResult", kept), query=params.query)
     index = archive.index()
     if index is None:
         raise HTTPException(503, "the search index has not been built yet")
-    return index.search(
+    result = index.search(
         params.query, page=params.page, per_page=params.per_page, sort=params.sort
     )
+    archive.results.put(key, result)
+    return result
 
 
 def search(request: Request) -> Response:

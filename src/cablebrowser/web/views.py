@@ -25,6 +25,7 @@ from .cablepage import (
     latest_source,
     page_json,
     page_text,
+    similar,
 )
 from .render import (
     absolute_url,
@@ -64,6 +65,10 @@ class Located:
             return f"{cable_path(self.reference_id, None, None)}.{ext}"
         return cable_path(self.reference_id, year, month, ext)
 
+    def similar_path(self) -> str:
+        """Return the address of the page of cables similar to this one."""
+        return self.path().removesuffix(".html") + "/similar.html"
+
 
 def locate(archive: Archive, any_id: str) -> Located | None:
     """Find a cable from an ID in any form (canonical, malformed, lower case), or None."""
@@ -72,7 +77,10 @@ def locate(archive: Archive, any_id: str) -> Located | None:
     if reference_id is None:
         known = store.known(any_id) or store.known(any_id.upper())
         return Located(known.reference_id, None, known) if known else None
-    return Located(reference_id, store.cable(reference_id), store.known(reference_id))
+    stored = store.cable(reference_id)
+    # The ID-list entry only places a cable without a creation date, or without text.
+    placed = stored is not None and stored.cable.created is not None
+    return Located(reference_id, stored, None if placed else store.known(reference_id))
 
 
 _CANONICAL_PATTERN = re.compile(r"^(\d{4})/(\d{2})/([^/]+)$")
@@ -128,7 +136,7 @@ def _render(request: Request, found: Located, ext: str) -> Response:
         return _render_known(request, found)
     year, month = found.year_month
     url = absolute_url(request, archive.settings, found.path())
-    page = gather(archive, stored, year, month, url, release)
+    page = gather(archive, stored, year, month, url, release, ext != "html")
     if ext == "json":
         return render_json(page_json(page))
     if ext == "txt":
@@ -139,8 +147,32 @@ def _render(request: Request, found: Located, ext: str) -> Response:
         "body": body_html(stored.cable.body),
         "latest": latest_source(stored),
         "canonical": url,
+        "similar_path": found.similar_path(),
     }
     return render_html(request, "cable.html", context)
+
+
+def similar_page(request: Request) -> Response:
+    """Serve ``/cable/YYYY/MM/ID/similar.html``: the cables most like one cable.
+
+    The cable page loads this page's list into itself (static/app.js); without
+    script it is a link to here.
+    """
+    any_id = check_segment(request.path_params["name"])
+    archive: Archive = request.app.state.archive
+    found = locate(archive, any_id)
+    if found is None or found.stored is None:
+        return not_found(request, any_id)
+    canonical = found.similar_path()
+    if unquote(canonical) != request.scope["path"]:
+        return RedirectResponse(canonical, status_code=301)
+    context = {
+        "cable": found.stored.cable,
+        "path": found.path(),
+        "links": similar(archive, found.reference_id),
+        "canonical": absolute_url(request, archive.settings, canonical),
+    }
+    return render_html(request, "similar.html", context)
 
 
 def _render_known(request: Request, found: Located) -> Response:

@@ -32,3 +32,26 @@ document.addEventListener("click", function (event) {
     button.textContent = "Select and copy";
   });
 });
+
+// Similar cables: a section with data-similar="URL" takes the list from that page
+// (its #similar-list); until then, and without script, it links there.
+function loadSimilar(section) {
+  var url = section.getAttribute("data-similar");
+  fetch(url, { credentials: "same-origin" }).then(function (response) {
+    if (!response.ok) { throw new Error("status " + response.status); }
+    return response.text();
+  }).then(function (html) {
+    var page = new DOMParser().parseFromString(html, "text/html");
+    var list = page.getElementById("similar-list");
+    var link = section.querySelector(".similar-link");
+    if (!list || !link) { return; }
+    section.replaceChild(document.importNode(list, true), link);
+  }).catch(function () {
+    // The link stays: the list is one click away.
+  });
+}
+
+document.addEventListener("DOMContentLoaded", function () {
+  var sections = document.querySelectorAll("section[data-similar]");
+  for (var i = 0; i < sections.length; i++) { loadSimilar(sections[i]); }
+});
