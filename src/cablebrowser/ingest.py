@@ -1,7 +1,8 @@
 """Ingest published cable files into the archive: read, parse on every core, write in batches.
 
 The main process reads (``sources.read``) and writes; worker processes parse
-chunks of about 200 records. Each written chunk is one transaction that also
+chunks of about 200 records and encode them into the rows to store
+(``store.encoding``), so the writer only inserts. Each written chunk is one transaction that also
 marks the inputs it completed as done, so an interrupted run resumes where it
 stopped and a second run changes nothing. Releases are settled (dates, change
 kinds, displayed values) at the end; see docs/schema.md.
@@ -19,13 +20,14 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from .errors import CableError, SourceError
-from .record import Cable, Form, Skipped, SourceRecord
+from .record import Form, Skipped, SourceRecord
 from .sources import read
-from .store.base import Store
+from .store.base import BatchResult, Store
 from .store.changes import CSV_PUBLISHED, date_in_name
+from .store.encoding import EncodedVersion, decoded_cable, encode_version
 
 CHUNK_SIZE = 200  # records per parse task
 _KNOWN_BATCH = 20_000  # ID-list rows per transaction
@@ -170,6 +172,7 @@ class _Reader:
         self.source: tuple[str, str] | None = None  # (release, source) being read
         self.source_done = False
         self.count = self.size = 0
+        self._named: tuple[object, str] = (None, "")  # (input key, its release name)
 
     def chunks(self, paths: Sequence[Path]) -> Iterator[_Work]:
         """Yield chunks of records to parse, in reading order."""
@@ -232,7 +235,11 @@ class _Reader:
             self.known = []
 
     def _release_of(self, item: SourceRecord, path: Path) -> str:
-        name = self.options.release or _default_release(item, path)
+        key = (item.source, item.release, item.form, path)
+        if key != self._named[0]:
+            # Remembered for the input being read: a CSV has one name for all its rows.
+            self._named = (key, self.options.release or _default_release(item, path))
+        name = self._named[1]
         if name not in self.releases:
             self.releases[name] = str(path)
             start = self.options.released or _provisional_date(name, item.form)
@@ -272,9 +279,9 @@ class _Writer:
         # Inputs with a cable that failed to parse stay not-done, so a rerun reports it again.
         self.failed: set[tuple[str, str]] = set()
 
-    def write(self, work: _Work, results: list[Cable | str]) -> None:
+    def write(self, work: _Work, results: list[EncodedVersion | str]) -> None:
         """Store one chunk; raise _Stop after a parse failure under --strict."""
-        by_release: dict[str, list[tuple[SourceRecord, Cable]]] = {}
+        by_release: dict[str, list[tuple[SourceRecord, EncodedVersion]]] = {}
         for (name, record), result in zip(work.records, results, strict=True):
             if isinstance(result, str):
                 self.report.skipped.append(
@@ -288,9 +295,9 @@ class _Writer:
             self.report.added[str(record.form)] += 1
         with self.store.batch():
             for name, items in by_release.items():
-                self.report.duplicates += self.store.add_versions(
-                    name, items
-                ).counts.get("present", 0)
+                self.report.duplicates += self._add(name, items).counts.get(
+                    "present", 0
+                )
             for name, source in work.done:
                 if (name, source) not in self.failed:
                     self.store.mark_done(name, [source])
@@ -299,15 +306,34 @@ class _Writer:
         ):
             raise _Stop
 
+    def _add(
+        self, name: str, items: list[tuple[SourceRecord, EncodedVersion]]
+    ) -> BatchResult:
+        if isinstance(self.store, _EncodedWrites):
+            return self.store.add_encoded(name, [version for _, version in items])
+        # A store that only takes parsed cables gets them back from the rows.
+        return self.store.add_versions(
+            name, [(record, decoded_cable(version)) for record, version in items]
+        )
 
-def parse_chunk(records: list[SourceRecord]) -> list[Cable | str]:
-    """Parse records; a record that cannot be parsed gives the reason instead."""
+
+@runtime_checkable
+class _EncodedWrites(Protocol):
+    """A store that inserts versions encoded by the parser processes."""
+
+    def add_encoded(
+        self, release: str, versions: Sequence[EncodedVersion]
+    ) -> BatchResult: ...
+
+
+def parse_chunk(items: list[tuple[str, SourceRecord]]) -> list[EncodedVersion | str]:
+    """Parse and encode (release, record) pairs; a record that cannot be parsed gives the reason."""
     from .parse import parse_record
 
-    results: list[Cable | str] = []
-    for record in records:
+    results: list[EncodedVersion | str] = []
+    for release, record in items:
         try:
-            results.append(parse_record(record))
+            results.append(encode_version(release, record, parse_record(record)))
         except CableError as error:
             results.append(error.message)
         except Exception as error:  # noqa: BLE001 - one bad cable must not end the ingest
@@ -322,7 +348,7 @@ class _Parsers:
         self.workers = workers or os.cpu_count() or 1
         self.pool: ProcessPoolExecutor | None = None  # None once parsing is inline
         self.executor: ProcessPoolExecutor | None = None
-        self.pending: deque[tuple[_Work, Future[list[Cable | str]]]] = deque()
+        self.pending: deque[tuple[_Work, Future[list[EncodedVersion | str]]]] = deque()
 
     def __enter__(self) -> _Parsers:
         if self.workers > 1:
@@ -339,9 +365,9 @@ class _Parsers:
         if self.executor is not None:
             self.executor.shutdown(wait=True, cancel_futures=True)
 
-    def submit(self, work: _Work) -> Iterator[tuple[_Work, list[Cable | str]]]:
+    def submit(self, work: _Work) -> Iterator[tuple[_Work, list[EncodedVersion | str]]]:
         """Queue a chunk; yield the oldest chunks once too many are in flight."""
-        records = [record for _, record in work.records]
+        records = work.records
         try:
             if self.pool is not None:
                 self.pending.append((work, self.pool.submit(parse_chunk, records)))
@@ -353,16 +379,16 @@ class _Parsers:
         while len(self.pending) > 2 * self.workers:
             yield self._oldest()
 
-    def drain(self) -> Iterator[tuple[_Work, list[Cable | str]]]:
+    def drain(self) -> Iterator[tuple[_Work, list[EncodedVersion | str]]]:
         """Yield every chunk still in flight, in order."""
         while self.pending:
             yield self._oldest()
 
-    def _oldest(self) -> tuple[_Work, list[Cable | str]]:
+    def _oldest(self) -> tuple[_Work, list[EncodedVersion | str]]:
         work, future = self.pending.popleft()
         try:
             return work, future.result()
         except BrokenProcessPool:
             # Workers that cannot start (e.g. no importable main module): parse here instead.
             self.pool = None
-            return work, parse_chunk([record for _, record in work.records])
+            return work, parse_chunk(work.records)

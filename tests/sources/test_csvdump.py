@@ -142,3 +142,76 @@ def test_generated_csv_file_reads_lazily_through_read(tmp_path: Path) -> None:
     first = next(iterator)
     assert isinstance(first, SourceRecord) and first.reference_id == "05TEST1"
     assert sum(1 for _ in iterator) == 19_999
+
+
+def _member(data: bytes) -> Member:
+    return Member(
+        "cables.csv", "memory.csv", None, io.BufferedReader(io.BytesIO(data)), True
+    )
+
+
+_ROW = (
+    '"1","1/2/2005 3:04","05TEST1","Embassy Test","UNCLASSIFIED","","HEADER","BODY \n'
+)
+
+
+@pytest.mark.parametrize(
+    ("ending", "cut_off"),
+    [
+        ('"\n', False),
+        ('"\n\n\n', False),
+        ('"\r\n', False),
+        ('"  \n', True),
+        ("MORE TEXT\n", True),
+        ("MORE TEXT", True),
+    ],
+    ids=[
+        "closed",
+        "closed-then-blank-lines",
+        "crlf",
+        "trailing-spaces",
+        "open",
+        "open-no-newline",
+    ],
+)
+def test_last_row_is_cut_off_only_without_its_closing_quote(
+    ending: str, cut_off: bool
+) -> None:
+    items = list(read_csv(_member((_ROW + ending).encode())))
+    assert len(items) == 1 and isinstance(items[0], SourceRecord)
+    assert ("cut_off" in items[0].extra) is cut_off
+
+
+def test_cut_off_is_seen_across_read_chunks() -> None:
+    # The closing quote ends the last of many 64 KiB chunks, blank lines after it.
+    body = "X" * 200_000
+    data = (_ROW.replace("BODY \n", body) + '"' + "\n" * 70_000).encode()
+    (item,) = read_csv(_member(data))
+    assert isinstance(item, SourceRecord) and "cut_off" not in item.extra
+    assert item.body == body
+
+
+def test_row_with_non_ascii_text_is_kept_and_bad_bytes_are_not() -> None:
+    good = _ROW.replace("BODY", "BODY É ¶").encode() + b'"\n'
+    bad = (
+        _ROW.replace("05TEST1", "05TEST2").encode().replace(b"BODY", b"BODY \xff")
+        + b'"\n'
+    )
+    items = list(read_csv(_member(good + bad)))
+    assert isinstance(items[0], SourceRecord) and "É ¶" in (items[0].body or "")
+    assert isinstance(items[1], Skipped) and "invalid UTF-8" in items[1].reason
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("  12/28/1966 18:48 ", datetime(1966, 12, 28, 18, 48)),
+        ("1/2/1966 3:5", datetime(1966, 1, 2, 3, 5)),
+        ("13/2/1966 3:05", None),
+        ("2/30/1966 3:05", None),
+    ],
+)
+def test_csv_dates_fast_path_agrees_with_strptime(
+    text: str, expected: datetime | None
+) -> None:
+    assert parse_csv_datetime(text) == expected

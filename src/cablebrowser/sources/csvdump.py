@@ -15,9 +15,12 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
+import itertools
+import re
 import sys
 from collections.abc import Iterator
 from datetime import datetime
+from typing import IO
 
 from ..record import PARTIAL_BANNER, Form, Skipped, SourceRecord
 from .container import Member
@@ -28,32 +31,51 @@ _COLUMNS = 8
 csv.field_size_limit(sys.maxsize)
 
 
-class _LineCounter:
-    """Iterate text lines, remembering the last non-blank one (to spot an unclosed quote)."""
+# The line ends of a file opened with newline="", as csv sees them.
+_LINE_END_PATTERN = re.compile(r"\r\n|\r|\n")
 
-    def __init__(self, lines: Iterator[str]) -> None:
-        self._lines = lines
-        self.last = ""
 
-    def __iter__(self) -> _LineCounter:
-        return self
+class _TailKeeper(io.RawIOBase):
+    """Pass a byte stream through, keeping its end from the last non-blank chunk on.
 
-    def __next__(self) -> str:
-        line = next(self._lines)
-        if line.strip():
-            self.last = line
-        return line
+    Watching the bytes in chunks rather than every decoded line keeps the
+    cost of spotting an unclosed last quote out of the per-row loop.
+    """
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self._stream = stream
+        self._tail = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        data = self._stream.read(len(buffer))
+        buffer[: len(data)] = data
+        # Blank chunks after the last non-blank one stay: they end its last line.
+        self._tail = data if data.strip() else self._tail + data[:64]
+        return len(data)
+
+    def last_line(self) -> str:
+        """Return the last non-blank line read so far (its end at least), without line break."""
+        text = self._tail.decode("utf-8", "surrogateescape")
+        lines = _LINE_END_PATTERN.split(text)
+        return next((line for line in reversed(lines) if line.strip()), "")
 
 
 def read_csv(member: Member) -> Iterator[SourceRecord | Skipped]:
     """Yield one record (or Skipped) per row of a cables.csv file."""
     # surrogateescape keeps bad bytes visible per row instead of failing the whole file.
+    tail = _TailKeeper(member.stream)
     text = io.TextIOWrapper(
-        member.stream, encoding="utf-8", errors="surrogateescape", newline=""
+        io.BufferedReader(tail, buffer_size=1 << 16),
+        encoding="utf-8",
+        errors="surrogateescape",
+        newline="",
     )
     first = text.readline()
-    lines = _LineCounter(_chain_first(first, text))
     offset = 1 if first.strip() == '"' else 0
+    lines = itertools.chain(() if offset else (first,), text)
     reader = csv.reader(lines, escapechar="\\")
     held: tuple[int, list[str]] | None = None
     # Hold one row back: only at the end is it known whether the last row was cut off.
@@ -65,7 +87,7 @@ def read_csv(member: Member) -> Iterator[SourceRecord | Skipped]:
             yield _row_item(member, *held)
         held = (line, row)
     if held is not None:
-        yield _last_row_item(member, held[0], held[1], lines.last)
+        yield _last_row_item(member, held[0], held[1], tail.last_line())
 
 
 def _rows(
@@ -83,17 +105,11 @@ def _rows(
             yield reader.line_num + offset, row  # type: ignore[attr-defined]
 
 
-def _chain_first(first: str, rest: io.TextIOWrapper) -> Iterator[str]:
-    if first.strip() != '"':
-        yield first
-    yield from rest
-
-
 def _last_row_item(
     member: Member, line: int, row: list[str], last_line: str
 ) -> SourceRecord | Skipped:
     item = _row_item(member, line, row)
-    if last_line.rstrip("\r\n").endswith('"'):
+    if last_line.endswith('"'):
         return item
     if isinstance(item, Skipped):
         reason = f"row ending at line {line} is cut off (unterminated quote)"
@@ -118,8 +134,12 @@ def _row_item(member: Member, line: int, row: list[str]) -> SourceRecord | Skipp
     return _record(member, line, row)
 
 
+_BAD_BYTE_PATTERN = re.compile("[\udc80-\udcff]")
+
+
 def _has_bad_bytes(value: str) -> bool:
-    return any("\udc80" <= char <= "\udcff" for char in value)
+    # Bytes that are not UTF-8 come through as lone surrogates (surrogateescape).
+    return not value.isascii() and _BAD_BYTE_PATTERN.search(value) is not None
 
 
 def _record(member: Member, line: int, row: list[str]) -> SourceRecord:
@@ -143,9 +163,18 @@ def _record(member: Member, line: int, row: list[str]) -> SourceRecord:
     )
 
 
+_DATETIME_PATTERN = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}) (\d{1,2}):(\d{2})")
+
+
 def parse_csv_datetime(value: str) -> datetime | None:
     """Parse a cables.csv date, ``M/D/YYYY H:MM`` (no zero padding), or return None."""
+    value = value.strip()
+    # The usual shape is read directly: strptime costs more than the rest of a row.
+    found = _DATETIME_PATTERN.fullmatch(value)
     try:
-        return datetime.strptime(value.strip(), "%m/%d/%Y %H:%M")
+        if found is not None:
+            month, day, year, hour, minute = map(int, found.groups())
+            return datetime(year, month, day, hour, minute)
+        return datetime.strptime(value, "%m/%d/%Y %H:%M")
     except ValueError:
         return None

@@ -82,6 +82,10 @@ def order_releases(releases: Iterable[ReleaseFacts]) -> list[ReleaseFacts]:
     return sorted(releases, key=release_key)
 
 
+# What str.split() counts as whitespace among ASCII characters.
+_ASCII_WHITESPACE = b" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
+
+
 def normalized_hash(body: str) -> str:
     """Return a digest of a body that ignores whitespace, line breaks and TAGS separators.
 
@@ -93,6 +97,10 @@ def normalized_hash(body: str) -> str:
         end = body.find("\n", start)
         end = len(body) if end < 0 else end
         body = body[:start] + body[start:end].replace(",", " ") + body[end:]
+    if body.isascii():
+        # The same bytes as below, several times faster: bytes.translate runs in C.
+        data = body.encode("ascii").translate(None, _ASCII_WHITESPACE)
+        return hashlib.sha256(data).hexdigest()
     # str.split() without arguments drops every kind of whitespace, fast.
     return hashlib.sha256("".join(body.split()).encode("utf-8")).hexdigest()
 

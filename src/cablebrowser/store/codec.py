@@ -26,6 +26,13 @@ _NESTED_FIELDS = {
     kind: tuple(f.name for f in dataclasses.fields(kind)) for kind in _NESTED.values()
 }
 _DATETIME_FIELDS = ("created", "released", "dtg")
+# Frozen dataclasses without slots hold exactly their fields in ``__dict__``:
+# handing that to JSON skips building a dict per paragraph and reference.
+_DICT_KINDS = frozenset(
+    kind
+    for kind in (*_NESTED.values(), Declassification)
+    if "__slots__" not in vars(kind)
+)
 
 
 def cable_json(cable: Cable, *, release: str | None = None) -> str:
@@ -36,7 +43,7 @@ def cable_json(cable: Cable, *, release: str | None = None) -> str:
     data = {name: getattr(cable, name) for name in _FIELDS}
     if release is not None:
         data["release"] = release
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=_plain)
+    return _ENCODER.encode(data)
 
 
 def cable_from_json(text: str, *, body: str, header: str | None) -> Cable:
@@ -70,11 +77,16 @@ def _nested(kind: type, item: dict[str, Any]) -> Any:
 
 def _plain(value: Any) -> Any:
     """Turn what JSON cannot hold itself (dates, nested records) into what it can."""
+    if type(value) in _DICT_KINDS:
+        return value.__dict__
     if isinstance(value, datetime | date):
         return value.isoformat()
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {name: getattr(value, name) for name in _fields_of(type(value))}
     raise TypeError(f"cannot store a {type(value).__name__} in a cable record")
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_plain)
 
 
 def _fields_of(kind: type) -> tuple[str, ...]:

@@ -17,6 +17,7 @@ from ..errors import CableError
 from ..record import Cable, SourceRecord
 from .changes import Display, VersionFacts
 
+INSERT_TEXT = "INSERT OR IGNORE INTO texts (hash, norm_hash, redactions, header, body) VALUES (?, ?, ?, ?, ?)"
 INSERT_VERSION = (
     "INSERT OR IGNORE INTO versions (reference_id, release, form, source, text_hash, created, page_released,"
     " classification, classification_title, origin, build, is_partial, subject)"

@@ -18,19 +18,19 @@ from ..errors import StoreError
 from ..record import Cable, SourceRecord
 from . import changes, queries
 from .base import BatchResult, Release
-from .codec import cable_json
+from .encoding import EncodedVersion, dated_cable_row, encode_version
 from .rows import (
+    INSERT_TEXT,
     INSERT_VERSION,
     UPSERT_CABLE,
-    alias_keys,
-    cable_row,
     canonical,
     facts_by_cable,
     iso,
-    ref_rows,
     update_display,
-    version_row,
 )
+
+# Host parameters per IN (...) list: well under SQLite's limit of 32,766.
+_IN_LIMIT = 500
 
 
 class SQLiteWriting:
@@ -100,54 +100,68 @@ class SQLiteWriting:
         The counts are ``added`` (new versions) and ``present`` (stored already);
         change kinds are settled by ``finish_release``.
         """
+        return self.add_encoded(
+            release, [encode_version(release, record, cable) for record, cable in items]
+        )
+
+    def add_encoded(
+        self, release: str, versions: Sequence[EncodedVersion]
+    ) -> BatchResult:
+        """Store one batch of versions already turned into rows (``encode_version``).
+
+        Same effect and counts as ``add_versions``; ingest encodes in its parser processes.
+        """
         counts = {"added": 0, "present": 0}
         with self.batch():
-            for record, cable in items:
-                added = self._add_version(release, record, cable)
-                counts["added" if added else "present"] += 1
+            self._conn.executemany(INSERT_TEXT, [version.text for version in versions])
+            owners = self._record_owners({version.reference_id for version in versions})
+            added: list[EncodedVersion] = []
+            for version in versions:
+                if self._conn.execute(INSERT_VERSION, version.version).rowcount == 0:
+                    counts["present"] += 1
+                    continue
+                counts["added"] += 1
+                added.append(version)
+                owner = owners.get(version.reference_id)
+                if self._wins_record(owner, release, version.form):
+                    self._write_cable(version, release, replacing=owner is not None)
+                    owners[version.reference_id] = (release, version.form)
+            self._add_aliases(added)
         return BatchResult(counts)
 
-    def _add_version(self, release: str, record: SourceRecord, cable: Cable) -> bool:
-        digest = changes.text_hash(cable.header, cable.body)
-        self._conn.execute(
-            "INSERT OR IGNORE INTO texts (hash, norm_hash, redactions, header, body) VALUES (?, ?, ?, ?, ?)",
-            (
-                digest,
-                changes.normalized_hash(cable.body),
-                len(cable.redactions),
-                cable.header,
-                cable.body,
-            ),
-        )
-        cursor = self._conn.execute(
-            INSERT_VERSION, version_row(release, record, cable, digest)
-        )
-        if cursor.rowcount == 0:
-            return False
-        self._add_aliases(cable.reference_id, (record.reference_id, cable.canonical_id))
-        if self._wins_record(cable.reference_id, release, record.form):
-            self._write_record(cable, record, release, digest)
-        return True
-
-    def _add_aliases(self, reference_id: str, ids: Iterable[str]) -> None:
-        self._conn.execute(
-            "INSERT OR REPLACE INTO aliases VALUES (?, ?)",
-            (reference_id.upper(), reference_id),
-        )
-        for alias in alias_keys(reference_id, ids):
-            self._conn.execute(
-                "INSERT OR IGNORE INTO aliases VALUES (?, ?)", (alias, reference_id)
+    def _record_owners(self, reference_ids: set[str]) -> dict[str, tuple[str, str]]:
+        """Return, per cable already stored, the release and form its record comes from."""
+        owners: dict[str, tuple[str, str]] = {}
+        ids = sorted(reference_ids)
+        for start in range(0, len(ids), _IN_LIMIT):
+            chunk = ids[start : start + _IN_LIMIT]
+            rows = self._conn.execute(
+                "SELECT reference_id, record_release, record_form FROM cables"
+                f" WHERE reference_id IN ({', '.join('?' * len(chunk))})",
+                chunk,
             )
+            owners.update((ref, (rel, form)) for ref, rel, form in rows)
+        return owners
 
-    def _wins_record(self, reference_id: str, release: str, form: str) -> bool:
-        row = self._conn.execute(
-            "SELECT record_release, record_form FROM cables WHERE reference_id = ?",
-            (reference_id,),
-        ).fetchone()
-        if row is None:
+    def _add_aliases(self, versions: Sequence[EncodedVersion]) -> None:
+        # Every own key first, then the other keys: the same final rows as
+        # writing each cable's keys in turn, since own keys always win.
+        self._conn.executemany(
+            "INSERT OR REPLACE INTO aliases VALUES (?, ?)",
+            [(v.reference_id.upper(), v.reference_id) for v in versions],
+        )
+        self._conn.executemany(
+            "INSERT OR IGNORE INTO aliases VALUES (?, ?)",
+            [(alias, v.reference_id) for v in versions for alias in v.aliases],
+        )
+
+    def _wins_record(
+        self, owner: tuple[str, str] | None, release: str, form: str
+    ) -> bool:
+        if owner is None:
             return True
         # As in changes.display: a dated release's text wins over an undated one's.
-        new, old = self._version_key(release, form), self._version_key(row[0], row[1])
+        new, old = self._version_key(release, form), self._version_key(*owner)
         return (not new[0][0], new) >= (not old[0][0], old)
 
     def _version_key(
@@ -159,21 +173,20 @@ class SQLiteWriting:
             changes.FORM_PRIORITY.get(form, 0),
         )
 
-    def _write_record(
-        self, cable: Cable, record: SourceRecord, release: str, digest: str
+    def _write_cable(
+        self, version: EncodedVersion, release: str, *, replacing: bool
     ) -> None:
         released = self._release_keys.get(release, (True, "", ""))[1] or None
-        row = cable_row(
-            cable, record, release, released, digest, cable_json(cable, release=release)
-        )
-        self._conn.execute(UPSERT_CABLE, row)
-        self._conn.execute(
-            "DELETE FROM refs WHERE reference_id = ?", (cable.reference_id,)
-        )
-        self._conn.executemany(
-            "INSERT OR IGNORE INTO refs (reference_id, cited, bullet, position) VALUES (?, ?, ?, ?)",
-            ref_rows(cable),
-        )
+        self._conn.execute(UPSERT_CABLE, dated_cable_row(version, released))
+        if replacing:
+            self._conn.execute(
+                "DELETE FROM refs WHERE reference_id = ?", (version.reference_id,)
+            )
+        if version.refs:
+            self._conn.executemany(
+                "INSERT OR IGNORE INTO refs (reference_id, cited, bullet, position) VALUES (?, ?, ?, ?)",
+                version.refs,
+            )
 
     def add_known(self, rows: Iterable[tuple[str, int, int]]) -> int:
         """Record (reference_id, year, month) rows of the ID list; return how many were new."""
@@ -268,7 +281,8 @@ class SQLiteWriting:
             record, cable, digest = self._parse_version(
                 reference_id, latest_release, latest_form
             )
-            self._write_record(cable, record, latest_release, digest)
+            version = encode_version(latest_release, record, cable, digest)
+            self._write_cable(version, latest_release, replacing=True)
 
     def _parse_version(
         self, reference_id: str, release: str, form: str
