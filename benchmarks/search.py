@@ -13,15 +13,17 @@ results page (top 20 + snippets + every facet count + the month histogram).
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
 import re
+import resource
 import shutil
 import sqlite3
 import statistics
 import tarfile
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -30,8 +32,9 @@ import tantivy
 
 from cablebrowser.parse.ids import country_of, station_of
 from cablebrowser.record import CLASSIFICATIONS, Cable
-from cablebrowser.search import SearchIndex, build_index
+from cablebrowser.search import SearchIndex, build_index, parse_query
 from cablebrowser.search.schema import stemming_analyzer
+from cablebrowser.search.snippets import highlighter
 from cablebrowser.store.base import StoredCable
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -153,19 +156,22 @@ def _cumulative(weights: list[float]) -> list[float]:
     return out
 
 
-class ListStore:
-    """The part of the Store that ``build_index`` reads."""
+class GeneratedStore:
+    """The part of the Store that ``build_index`` reads, generating cables as it goes.
 
-    def __init__(self, cables: list[StoredCable]) -> None:
-        self.cables = cables
+    Nothing is held in memory, so the peak RSS of the build is the index's own.
+    """
+
+    def __init__(self, n: int, bases: list[Base], words: list[str]) -> None:
+        self.n, self.bases, self.words = n, bases, words
 
     def iter_cables(self) -> Iterator[StoredCable]:
-        """Yield every cable."""
-        return iter(self.cables)
+        """Yield every cable (the same ones on each call)."""
+        return generate(self.n, self.bases, self.words)
 
     def stats(self) -> dict[str, object]:
         """Return the number of cables."""
-        return {"cables": len(self.cables)}
+        return {"cables": self.n}
 
 
 # --- queries -------------------------------------------------------------------------------
@@ -255,7 +261,7 @@ def _filtered(rng: random.Random, common: list[str], bases: list[Base]) -> Probe
 # --- FTS5 ----------------------------------------------------------------------------------
 
 
-def build_fts(cables: list[StoredCable], path: Path) -> None:
+def build_fts(cables: Iterable[StoredCable], path: Path) -> None:
     """Load the same documents into SQLite: a narrow ``meta`` table, tags, FTS5 (external content)."""
     db = sqlite3.connect(path)
     db.executescript(
@@ -265,8 +271,8 @@ def build_fts(cables: list[StoredCable], path: Path) -> None:
             classification TEXT, year INT, ym TEXT, created TEXT, release TEXT);
         CREATE TABLE cable_tags(id INT, tag TEXT);"""
     )
-    for start in range(0, len(cables), 10_000):
-        batch = list(enumerate(cables[start : start + 10_000], start + 1))
+    numbered = enumerate(cables, 1)
+    while batch := list(itertools.islice(numbered, 10_000)):
         db.executemany(
             "INSERT INTO docs VALUES (?,?,?)",
             [(i, s.cable.subject, s.cable.body) for i, s in batch],
@@ -377,20 +383,10 @@ def main() -> None:
     work.mkdir(parents=True, exist_ok=True)
     bases = load_bases()
     words = vocabulary(bases)
-    started = time.perf_counter()
-    cables = list(generate(args.docs, bases, words))
-    print(
-        f"generated {len(cables):,} documents from {len(bases):,} real bodies in {time.perf_counter() - started:.1f} s"
-    )
-    started = time.perf_counter()
-    build_index(ListStore(cables), work / "bench.index", rebuild=True)
-    build_seconds = time.perf_counter() - started
-    size = sum(
-        f.stat().st_size for f in (work / "bench.index").rglob("*") if f.is_file()
-    )
-    print(f"tantivy index build: {build_seconds:.1f} s, {size / 2**20:,.0f} MiB")
+    store = GeneratedStore(args.docs, bases, words)
+    _build(store, work / "bench.index")
     index = SearchIndex.open(work / "bench.index")
-    probes = make_queries(work / "bench.index", words, bases, len(cables))
+    probes = make_queries(work / "bench.index", words, bases, args.docs)
     print(
         f"{len(probes)} queries: "
         + ", ".join(
@@ -403,14 +399,61 @@ def main() -> None:
     median, p95 = summary("all", ours)
     for kind in dict.fromkeys(p.kind for p in probes):
         summary(kind, [t for t, p in zip(ours, probes, strict=True) if p.kind == kind])
+    print_parts(index, probes)
     if not args.no_fts:
-        _compare_fts(cables, work, probes, median, p95)
+        _compare_fts(store.iter_cables(), work, probes, median, p95)
     if not args.workdir:
         shutil.rmtree(work, ignore_errors=True)
 
 
+def _build(store: GeneratedStore, path: Path) -> None:
+    """Build the index from generated cables; print time, CPU time, size and peak RSS."""
+    started, cpu = time.perf_counter(), time.process_time()
+    build_index(store, path, rebuild=True)
+    seconds = time.perf_counter() - started
+    size = sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f"tantivy index build (generating the documents on the way): {seconds:.1f} s"
+        f" ({seconds / store.n * 10_000:.1f} s per 10k documents), CPU"
+        f" {time.process_time() - cpu:.1f} s, {size / 2**20:,.0f} MiB,"
+        f" peak RSS {rss:,.0f} MiB"
+    )
+
+
+def print_parts(index: SearchIndex, probes: list[Probe]) -> None:
+    """Time each part of a results page on its own (internal steps of ``search``)."""
+    parts: dict[str, list[float]] = {}
+    for probe in probes:
+        for name, ms in _page_parts(index, probe.text).items():
+            parts.setdefault(name, []).append(ms)
+    print("parts of a page, timed alone:")
+    for name, latencies in parts.items():
+        summary(name, latencies)
+
+
+def _page_parts(index: SearchIndex, text: str) -> dict[str, float]:
+    tree = parse_query(text)
+    searcher = index._searcher()
+    target = index._translator.translate(tree)
+    found = index._top(searcher, target, 1, 20, "relevance")
+    steps = {
+        "count + top 20": lambda: index._top(searcher, target, 1, 20, "relevance"),
+        "load + snippet 20": lambda: index._hits(
+            searcher, highlighter(tree), found.hits
+        ),
+        "facets + histogram": lambda: index._facets(searcher, target),
+    }
+    spent = {}
+    for name, step in steps.items():
+        started = time.perf_counter()
+        step()
+        spent[name] = (time.perf_counter() - started) * 1000
+    return spent
+
+
 def _compare_fts(
-    cables: list[StoredCable],
+    cables: Iterable[StoredCable],
     work: Path,
     probes: list[Probe],
     median: float,

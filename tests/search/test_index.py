@@ -9,7 +9,12 @@ import pytest
 
 from cablebrowser.record import Cable, Redaction
 from cablebrowser.search import SearchIndex, build_index, index_path
-from cablebrowser.search.document import mask_redactions, unmask
+from cablebrowser.search.document import (
+    cable_document,
+    mask_redactions,
+    signature,
+    unmask,
+)
 from cablebrowser.search.query import parse_query
 from cablebrowser.search.snippets import highlighter, lead_html, marked_html
 
@@ -125,6 +130,17 @@ SNIPPETS = [
         "<mark>Free</mark> <mark>and</mark> <mark>fair</mark>, said Iran",
     ),
     ("iran", "<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+    (
+        "gazprom",
+        "Café: GAZPROM, Gazprom’s gazprom, éGazprom",
+        "Café: <mark>GAZPROM</mark>, <mark>Gazprom</mark>’s <mark>gazprom</mark>,"
+        " éGazprom",
+    ),
+    (
+        "café",
+        "CAFÉ and Café, not cafeteria",
+        "<mark>CAFÉ</mark> and <mark>Café</mark>, not cafeteria",
+    ),
 ]
 
 
@@ -145,3 +161,45 @@ def test_snippet_is_a_window_around_the_densest_matches():
 def test_marked_html_and_lead_escape_everything():
     assert marked_html('a"b<c', [(2, 3)]) == "a&quot;<mark>b</mark>&lt;c"
     assert lead_html("x < y\n\n  & z") == "x &lt; y &amp; z"
+
+
+def test_signature_changes_with_any_field_and_only_then():
+    fields = cable_document(make_corpus()[0])
+    assert signature(fields) == signature(dict(reversed(list(fields.items()))))
+    for name, value in fields.items():
+        if isinstance(value, list | str):
+            changed = value + "x" if isinstance(value, str) else [*value, "x"]
+            assert signature({**fields, name: changed}) != signature(fields), name
+    assert signature({"a": "b", "c": ""}) != signature({"a": "b\x00c", "c": ""})
+
+
+def test_a_cable_known_only_by_year_counts_in_the_year_facet_not_the_histogram(
+    tmp_path,
+):
+    corpus = make_corpus()
+    undated = dataclasses.replace(
+        corpus[0],
+        cable=dataclasses.replace(
+            corpus[0].cable,
+            reference_id="04ALMATY77",
+            canonical_id="04ALMATY77",
+            created=None,
+            body="An undated zzyzx cable.",
+        ),
+    )
+    build_index(FakeStore([*corpus, undated]), tmp_path / "a.index")
+    result = SearchIndex.open(tmp_path / "a.index").search("zzyzx")
+    assert result.facets["year"] == [("2004", 1)] and result.histogram == []
+    assert result.facets["country"] == [("Kazakhstan", 1)]
+
+
+def test_an_open_index_sees_later_updates_and_rebuilds(tmp_path):
+    path = tmp_path / "a.index"
+    corpus = make_corpus()
+    build_index(FakeStore(corpus), path)
+    index = SearchIndex.open(path)
+    assert index.search("caviar").total == 0
+    build_index(FakeStore(_edited(corpus, "07MOSCOW1", "Rosneft and caviar.")), path)
+    assert index.search("caviar").total == 1
+    build_index(FakeStore(corpus), path, rebuild=True)
+    assert index.search("caviar").total == 0 and index.count() == len(corpus)

@@ -23,7 +23,10 @@ from .schema import SCHEMA_VERSION, build_schema
 Progress = Callable[[int, int | None], None]
 
 SIGNATURES = "signatures.json"
-WRITER_HEAP = 512_000_000
+# Two indexing threads share the heap; 128 MB keeps a full build near 300 MB
+# of resident memory (each thread flushes a segment of ~6,000 cables when its
+# half is full, and tantivy merges them in the background).
+WRITER_HEAP = 128_000_000
 WRITER_THREADS = 2
 _PROGRESS_EVERY = 500
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from .document import unmask
+from .ids import country_for
+from .schema import FACETS
 
 
 @dataclass(frozen=True)
@@ -64,22 +67,51 @@ def hit_from_fields(fields: dict[str, list[Any]], snippet: str, score: float) ->
 
 
 def facet_counts(
-    aggregations: dict[str, Any], names: dict[str, str]
+    aggregations: dict[str, Any], sizes: dict[str, int]
 ) -> dict[str, list[tuple[str, int]]]:
-    """Turn tantivy terms aggregations into (value, count) lists, most frequent first."""
-    facets: dict[str, list[tuple[str, int]]] = {}
-    for name in names:
-        buckets = aggregations.get(name, {}).get("buckets", [])
-        facets[name] = [
-            (_key(bucket["key"]), int(bucket["doc_count"])) for bucket in buckets
-        ]
-    return facets
+    """Turn the terms aggregations into (value, count) lists, most frequent first.
+
+    ``country`` is summed from the station counts and ``year`` from the month
+    keys, so both need the complete ``origin`` and ``months`` aggregations.
+    """
+    stations = _buckets(aggregations, "origin")
+    months = _buckets(aggregations, "months")
+    counts = {
+        "origin": stations,
+        "country": _summed(stations, country_for),
+        "tag": _buckets(aggregations, "tag"),
+        "classification": _buckets(aggregations, "classification"),
+        "year": _summed(months, lambda key: key[:4]),
+        "release": _buckets(aggregations, "release"),
+    }
+    return {name: sorted(counts[name], key=_by_count)[: sizes[name]] for name in FACETS}
 
 
-def histogram(aggregation: dict[str, Any]) -> list[tuple[str, int]]:
-    """Turn the month terms aggregation into ascending ("YYYY-MM", count) pairs."""
-    buckets = aggregation.get("buckets", [])
-    return sorted((_key(bucket["key"]), int(bucket["doc_count"])) for bucket in buckets)
+def histogram(aggregations: dict[str, Any]) -> list[tuple[str, int]]:
+    """Return the ascending ("YYYY-MM", count) pairs of the month aggregation."""
+    return sorted(
+        (key, count) for key, count in _buckets(aggregations, "months") if "-" in key
+    )
+
+
+def _buckets(aggregations: dict[str, Any], name: str) -> list[tuple[str, int]]:
+    buckets = aggregations.get(name, {}).get("buckets", [])
+    return [(_key(bucket["key"]), int(bucket["doc_count"])) for bucket in buckets]
+
+
+def _summed(
+    counts: list[tuple[str, int]], group: Callable[[str], str | None]
+) -> list[tuple[str, int]]:
+    sums: dict[str, int] = {}
+    for key, count in counts:
+        name = group(key)
+        if name:
+            sums[name] = sums.get(name, 0) + count
+    return list(sums.items())
+
+
+def _by_count(item: tuple[str, int]) -> tuple[int, str]:
+    return -item[1], item[0]
 
 
 def _key(value: Any) -> str:

@@ -5,7 +5,7 @@ Field kinds:
 - words (``signers``, ``captions``, ``class_words``, ``origin_words``, ``country_words``):
   lower-cased words without stemming, for filters such as ``signer:ordway``;
 - keys (``ids``, ``tags``, ``station``, ``classification``, ``country``, ``releases``,
-  ``refs``, ``ym``): exact values, fast fields for facets where listed in ``FACETS``.
+  ``refs``, ``ym``): exact values, fast fields for facets where listed in ``AGGREGATED``.
 """
 
 from __future__ import annotations
@@ -13,20 +13,24 @@ from __future__ import annotations
 import tantivy
 
 # Bump when the schema or the document layout changes: an old index is rebuilt.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 STEMMED = "en_stem"
 WORDS = "default"
 RAW = "raw"
 
-# Facet name (the public API) -> fast field it counts.
-FACETS: dict[str, str] = {
+# The facets a search returns (the public API), in this order.
+FACETS = ("origin", "country", "tag", "classification", "year", "release")
+
+# Aggregation name -> fast field it counts. Each aggregation costs a pass over
+# the matches, so ``country`` is summed from the stations and ``year`` from the
+# month keys (``ym``: "YYYY-MM", or "YYYY" when only the year is known).
+AGGREGATED: dict[str, str] = {
     "origin": "station",
-    "country": "country",
     "tag": "tags",
     "classification": "classification",
-    "year": "year",
     "release": "releases",
+    "months": "ym",
 }
 
 

@@ -19,7 +19,7 @@ from .results import (
     histogram,
     hit_from_fields,
 )
-from .schema import FACETS
+from .schema import AGGREGATED
 from .snippets import Highlighter, highlighter, lead_html
 from .translate import Translator, has_words
 
@@ -33,22 +33,32 @@ FACET_SIZES = {
     "year": 100,
     "release": 100,
 }
-# Terms aggregations are exact when every segment reports all its values.
+# Terms aggregations are exact when every segment reports all its values;
+# stations and months come back whole, as countries and years are summed from them.
 _SEGMENT_SIZE = 100_000
-_MONTHS = 1_000
+_ALL = 10_000
+_AGGREGATION_SIZES = {
+    "origin": _ALL,
+    "tag": FACET_SIZES["tag"],
+    "classification": FACET_SIZES["classification"],
+    "release": FACET_SIZES["release"],
+    "months": _ALL,
+}
 
 
 class SearchIndex:
     """A read-only view of the search index; safe to share between requests."""
 
-    def __init__(self, index: tantivy.Index) -> None:
+    def __init__(self, index: tantivy.Index, path: Path | None = None) -> None:
         self._index = index
         self._translator = Translator(index.schema)
+        self._meta = path / "meta.json" if path is not None else None
+        self._seen: tuple[int, int, int] | None = None
 
     @classmethod
     def open(cls, path: Path) -> SearchIndex:
         """Open the index directory at ``path`` (see ``index_path``)."""
-        return cls(open_tantivy(Path(path)))
+        return cls(open_tantivy(Path(path)), Path(path))
 
     def count(self) -> int:
         """Return the number of indexed cables."""
@@ -122,8 +132,22 @@ class SearchIndex:
         ]
 
     def _searcher(self) -> tantivy.Searcher:
-        self._index.reload()
+        """Return a searcher on the latest commit (a reload costs ~0.2 ms, a stat ~4 µs)."""
+        stamp = self._stamp()
+        if stamp is None or stamp != self._seen:
+            self._index.reload()
+            self._seen = stamp
         return self._index.searcher()
+
+    def _stamp(self) -> tuple[int, int, int] | None:
+        """Return what changes whenever a commit or a rebuild rewrites meta.json."""
+        if self._meta is None:
+            return None
+        try:
+            found = self._meta.stat()
+        except OSError:
+            return None
+        return found.st_ino, found.st_mtime_ns, found.st_size
 
     def _id_query(self, keys: list[str]) -> Query:
         terms = [
@@ -184,23 +208,19 @@ class SearchIndex:
     def _facets(
         self, searcher: tantivy.Searcher, query: Query
     ) -> tuple[dict[str, list[tuple[str, int]]], list[tuple[str, int]]]:
+        """Count every facet and the months in one aggregation pass over the matches."""
         spec = {
             name: {
                 "terms": {
                     "field": field,
-                    "size": FACET_SIZES[name],
+                    "size": _AGGREGATION_SIZES[name],
                     "segment_size": _SEGMENT_SIZE,
                 }
             }
-            for name, field in FACETS.items()
-        }
-        spec["months"] = {
-            "terms": {"field": "ym", "size": _MONTHS, "segment_size": _SEGMENT_SIZE}
+            for name, field in AGGREGATED.items()
         }
         result = searcher.aggregate(query, spec)
-        return facet_counts(result, {name: name for name in FACETS}), histogram(
-            result.get("months", {})
-        )
+        return facet_counts(result, FACET_SIZES), histogram(result)
 
 
 def _fields(searcher: tantivy.Searcher, address: Any) -> dict[str, list[Any]]:
