@@ -272,13 +272,22 @@ def _tidy(block: str) -> str | None:
     """Normalise whitespace inside paragraphs, keep blank lines between them."""
     parts = []
     for part in _BLANK_PATTERN.split(block):
-        lines = [line for line in part.split("\n") if not _RULE_PATTERN.fullmatch(line)]
-        if words := " ".join(" ".join(lines).split()):
+        if _may_hold_rule(part):
+            part = "\n".join(
+                line for line in part.split("\n") if not _RULE_PATTERN.fullmatch(line)
+            )
+        if words := " ".join(part.split()):
             parts.append(words)
     tidy = "\n\n".join(parts).lstrip(" :.-–—")
     if lead := number_match(tidy.split("\n", 1)[0]):
         tidy = tidy[len(tidy.split("\n", 1)[0]) - len(lead.rest) :]
     return _strip_end(tidy) or None
+
+
+def _may_hold_rule(text: str) -> bool:
+    """Tell cheaply whether a line of ``text`` may be a rule line; False rules it out."""
+    # One-character tests run at memchr speed; a rule line holds one of these.
+    return "-" in text or "=" in text or "_" in text or "‐" in text
 
 
 def _strip_end(text: str) -> str:

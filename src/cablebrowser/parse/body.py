@@ -18,15 +18,8 @@ from operator import not_
 
 from ..record import Paragraph
 from .blocks import parse_comment, parse_summary
-from .layout import (
-    _DIGIT_FIRST_PATTERN,
-    _NUMBER_PATTERN,
-    _RULE_PATTERN,
-    _Start,
-    body_lines,
-    body_text,
-    number_match,
-)
+from .layout import _NUMBER_PATTERN, _Start, body_text, number_match
+from .scan import BodyScan, scan_body
 from .signature import ends_sentence, parse_signers
 
 __all__ = ["parse_comment", "parse_paragraphs", "parse_signers", "parse_summary"]
@@ -42,26 +35,18 @@ def parse_paragraphs(text: str) -> list[Paragraph]:
     Text before paragraph 1 becomes a leading paragraph with number None; a
     body without plausible paragraph numbers is one paragraph with number None.
     """
-    lines, begin, end = body_lines(text or "")
-    mixed_case = _Once(
-        lambda: _MIXED_CASE_PATTERN.search(body_text(text or "")) is not None
-    )
-    headings, rules = _find_headings(lines, begin, end, mixed_case)
-    starts = _paragraph_starts(lines, begin, end, headings)
+    scan = scan_body(text or "")
+    mixed_case = _Once(lambda: _has_lower_case_word(body_text(text or "")))
+    headings, rules = _find_headings(scan, mixed_case)
+    starts = _paragraph_starts(scan, headings)
     if not starts:
-        whole = _join(
-            [
-                line
-                for index, line in enumerate(lines[begin:end], begin)
-                if index not in rules
-            ]
-        )
+        whole = _join(_kept(scan.lines, scan.begin, scan.end, rules))
         return (
             [Paragraph(number=None, marking=None, heading=None, text=whole)]
             if whole
             else []
         )
-    return _assemble(lines, begin, end, headings, rules, starts)
+    return _assemble(scan, headings, rules, starts)
 
 
 class _Once:
@@ -78,13 +63,12 @@ class _Once:
 
 
 def _assemble(
-    lines: Sequence[str],
-    begin: int,
-    end: int,
+    scan: BodyScan,
     headings: dict[int, str],
     rules: set[int],
     starts: list[_Start],
 ) -> list[Paragraph]:
+    lines, begin, end = scan.lines, scan.begin, scan.end
     by_index = {start.index: start for start in starts}
     boundaries = sorted({*headings, *by_index})
     paragraphs: list[Paragraph] = []
@@ -131,10 +115,11 @@ def _join(lines: Sequence[str]) -> str:
     an unfinished one it is the gap a removed page break left, and goes.
     """
     stripped = list(map(str.rstrip, lines))
-    inner = _without_edge_blanks(stripped)
+    # No line holds a line break, so stripping the outer ones drops exactly the
+    # empty edge lines, and an inner empty line shows as a doubled break.
+    joined = "\n".join(stripped).strip("\n")
     # Without inner blank lines or noise words every line is kept as it is.
-    joined = "\n".join(inner)
-    if "" not in inner and "DIS" not in joined and "NOF" not in joined:
+    if "\n\n" not in joined and "DIS" not in joined and "NOF" not in joined:
         return joined.strip()
     kept: list[str] = []
     gap = False
@@ -154,19 +139,7 @@ def _join(lines: Sequence[str]) -> str:
     return "\n".join(kept).strip()
 
 
-def _without_edge_blanks(lines: list[str]) -> list[str]:
-    """Return ``lines`` without the empty lines at either end."""
-    start, stop = 0, len(lines)
-    while start < stop and not lines[start]:
-        start += 1
-    while stop > start and not lines[stop - 1]:
-        stop -= 1
-    return lines[start:stop]
-
-
-def _paragraph_starts(
-    lines: Sequence[str], begin: int, end: int, headings: dict[int, str]
-) -> list[_Start]:
+def _paragraph_starts(scan: BodyScan, headings: dict[int, str]) -> list[_Start]:
     """Return the paragraph-number lines whose numbering is plausible.
 
     Numbers must go up by one (a skip of up to three, or a repeated number
@@ -176,41 +149,35 @@ def _paragraph_starts(
     sentence before it, so a date or amount wrapped to a line start is no
     paragraph.
     """
+    lines, stripped, begin = scan.lines, scan.stripped, scan.begin
     starts: list[_Start] = []
     heading_since = False
-    for index in _number_lines(lines, begin, end, headings):
+    for index in _number_lines(scan, headings):
         if index in headings:
             heading_since = True
             continue
         candidate = number_match(lines[index])
         if candidate is None:
             continue
-        above = lines[index - 1] if index > begin else ""
+        above = stripped[index - 1] if index > begin else ""
         blank = (
-            not above.strip().strip("-")
-            or (index - 1) in headings
-            or bool(_RULE_PATTERN.fullmatch(above))
+            not above.strip("-") or (index - 1) in headings or (index - 1) in scan.rules
         )
         finished = blank or ends_sentence(lines[index - 1].rstrip())
         previous = starts[-1] if starts else None
         if _plausible(candidate, previous, blank, finished, heading_since):
-            starts.append(
-                _Start(index, candidate.number, candidate.marking, candidate.rest)
-            )
+            candidate.index = index
+            starts.append(candidate)
             heading_since = False
     return starts
 
 
-def _number_lines(
-    lines: Sequence[str], begin: int, end: int, headings: dict[int, str]
-) -> list[int]:
+def _number_lines(scan: BodyScan, headings: dict[int, str]) -> list[int]:
     """Return the heading lines and the lines that may open with a paragraph number, in order."""
-    # A number line has a digit first once blanks and a pilcrow are skipped;
-    # mapping the compiled test over the lines keeps the loop in C.
-    numbered = compress(
-        range(begin, end), map(_DIGIT_FIRST_PATTERN.match, lines[begin:end])
+    begin, end = scan.begin, scan.end
+    return sorted(
+        {*scan.numbered, *(index for index in headings if begin <= index < end)}
     )
-    return sorted({*numbered, *(index for index in headings if begin <= index < end)})
 
 
 def _plausible(
@@ -247,8 +214,14 @@ _INLINE_HEADING_PATTERN = re.compile(
 _MIXED_CASE_PATTERN = re.compile("[a-z]{3}")
 
 
+def _has_lower_case_word(body: str) -> bool:
+    """Tell whether ``body`` holds three lower-case ASCII letters in a row."""
+    # An all-capitals body (most old cables) is ruled out without a pattern scan.
+    return not body.isupper() and _MIXED_CASE_PATTERN.search(body) is not None
+
+
 def _find_headings(
-    lines: Sequence[str], begin: int, end: int, mixed_case: Callable[[], bool]
+    scan: BodyScan, mixed_case: Callable[[], bool]
 ) -> tuple[dict[int, str], set[int]]:
     """Return the heading lines (index → title) and the rule lines around them.
 
@@ -257,50 +230,45 @@ def _find_headings(
     """
     headings: dict[int, str] = {}
     rules: set[int] = set()
-    for index in _after_gaps(lines, begin, end):
-        line = lines[index]
+    for index in _after_gaps(scan):
         if (
-            not _may_be_heading(lines, index, begin, end)
-            or not line.strip()
-            or _RULE_PATTERN.fullmatch(line)
-            or _NUMBER_PATTERN.fullmatch(line)
+            not scan.stripped[index]
+            or index in scan.rules
+            or not _may_be_heading(scan, index)
+            or _NUMBER_PATTERN.fullmatch(scan.lines[index])
         ):
             continue
-        title = _heading_title(lines, index, begin, end, mixed_case)
+        title = _heading_title(scan, index, mixed_case)
         if title:
             headings[index] = title
-            rules.update(
-                i
-                for i in (index - 1, index + 1)
-                if begin <= i < end and _RULE_PATTERN.fullmatch(lines[i])
-            )
+            rules.update(scan.rules.intersection((index - 1, index + 1)))
     return headings, rules
 
 
-def _may_be_heading(lines: Sequence[str], index: int, begin: int, end: int) -> bool:
+def _may_be_heading(scan: BodyScan, index: int) -> bool:
     """Tell cheaply whether ``_heading_title`` could accept the line; False rules it out.
 
     A heading ends with a rule character, has a rule line next to it, or is a
     short line before a blank one; most paragraph lines are none of these.
     """
-    line = lines[index].strip()
-    below = lines[index + 1] if index + 1 < end else ""
+    lines, line = scan.lines, scan.stripped[index]
+    below = lines[index + 1] if index + 1 < scan.end else ""
     if line[-1:] in _RULE_CHARACTERS or below.lstrip(" \t")[:1] in _RULE_CHARACTERS:
         return True
-    if below.strip():
+    if not scan.is_blank(index + 1):
         return False
-    above = lines[index - 1] if index > begin else ""
+    above = lines[index - 1] if index > scan.begin else ""
     return len(line) <= 81 or above.lstrip(" \t")[:1] in _RULE_CHARACTERS
 
 
-def _after_gaps(lines: Sequence[str], begin: int, end: int) -> list[int]:
+def _after_gaps(scan: BodyScan) -> list[int]:
     """Return the lines a heading may stand on: the first, and those after a blank or rule line."""
+    begin, end = scan.begin, scan.end
     if begin >= end:
         return []
-    # Mapping C functions over the lines keeps these scans out of Python loops.
-    above = lines[begin : end - 1]
-    blank = compress(range(begin + 1, end), map(not_, map(str.strip, above)))
-    ruled = compress(range(begin + 1, end), map(_RULE_PATTERN.fullmatch, above))
+    # Mapping a C function over the lines keeps this scan out of a Python loop.
+    blank = compress(range(begin + 1, end), map(not_, scan.stripped[begin : end - 1]))
+    ruled = (index + 1 for index in scan.rules if index + 1 < end)
     return [begin, *sorted({*blank, *ruled})]
 
 
@@ -311,17 +279,12 @@ _BARE_HEADING_PATTERN = re.compile(
 
 
 def _heading_title(
-    lines: Sequence[str],
-    index: int,
-    begin: int,
-    end: int,
-    mixed_case: Callable[[], bool],
+    scan: BodyScan, index: int, mixed_case: Callable[[], bool]
 ) -> str | None:
-    line = lines[index].strip()
-    above = lines[index - 1] if index > begin else ""
-    below = lines[index + 1] if index + 1 < end else ""
-    if above.strip() and not _RULE_PATTERN.fullmatch(above):
+    line, rules = scan.stripped[index], scan.rules
+    if not scan.is_blank(index - 1) and (index - 1) not in rules:
         return None
+    below_blank = scan.is_blank(index + 1)
     # Cheap tests first: an inline heading ends with a rule character, a bare
     # one is at most 81 characters long.
     inline = (
@@ -331,12 +294,10 @@ def _heading_title(
     )
     if inline:
         title = inline["title"]
-    elif _RULE_PATTERN.fullmatch(below) or (
-        _RULE_PATTERN.fullmatch(above) and not below.strip()
-    ):
+    elif (index + 1) in rules or ((index - 1) in rules and below_blank):
         title = line
     elif (
-        not below.strip()
+        below_blank
         and len(line) <= 81
         and mixed_case()
         and _BARE_HEADING_PATTERN.fullmatch(line)

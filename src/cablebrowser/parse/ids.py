@@ -96,10 +96,16 @@ _DOUBLED_YEAR_PATTERN = re.compile(r"^(\d\d)\1(?=[A-Z])")
 
 def _clean(reference_id: str) -> str:
     """Upper-case, drop the PlusD suffix, separators and a doubled or 4-digit year."""
-    text = _SUFFIX_PATTERN.sub("", reference_id.strip().upper())
+    text = reference_id.strip().upper()
+    # Each pattern needs what its guard tests; most IDs need none of them.
+    if "_" in text:
+        text = _SUFFIX_PATTERN.sub("", text)
     text = _SEPARATOR_PATTERN.sub("", text)
-    text = _LONG_YEAR_PATTERN.sub(r"\1", text)
-    return _DOUBLED_YEAR_PATTERN.sub(r"\1", text)
+    if text[:2] in ("19", "20"):
+        text = _LONG_YEAR_PATTERN.sub(r"\1", text)
+    if text[:2] == text[2:4]:
+        text = _DOUBLED_YEAR_PATTERN.sub(r"\1", text)
+    return text
 
 
 # ``SECTION nn OF mm`` glued in after the year, misspelt in every way (§4.4).
@@ -147,7 +153,13 @@ def canonical_id(reference_id: str) -> str:
     """
     if not isinstance(reference_id, str):
         return ""
-    parts = split_id(reference_id)
+    return _canonical(reference_id)
+
+
+# Every REF names a few IDs and the same ones recur across cables.
+@functools.lru_cache(maxsize=4096)
+def _canonical(reference_id: str) -> str:
+    parts = _split(reference_id)
     if parts is None:
         return reference_id.strip().upper().strip()
     yy, station, serial = parts

@@ -147,13 +147,6 @@ _MARKING = (
     r"(?:TS|S|C|U|SBU|FOUO|LOU|UNCLAS|UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED[ \t]+OFFICIAL[ \t]+USE|"
     r"SENSITIVE[ \t]+BUT[ \t]+UNCLASSIFIED)(?:[ \t]*(?:/{1,2}|-)[ \t]*[A-Z][A-Z ,]*?)*"
 )
-_MARKING_PATTERN = re.compile(
-    rf"(?i)(?:\([ \t]*(?P<open>{_MARKING})|(?P<bare>{_MARKING}))[ \t]*\)[ \t]*\.?[ \t]*"
-)
-_OLD_MARKING_PATTERN = re.compile(
-    r"(?P<old>(?:CONFIDENTIAL|SECRET|UNCLASSIFIED|LIMITED OFFICIAL USE)[ \t]*-[ \t]*ENTIRE[ \t]+TEXT)[ \t]*\.?[ \t]*"
-)
-
 
 # A marked paragraph number inside a line, after a finished sentence or a
 # parenthesis (whitespace-collapsed pages: "Reason: 1.4 (d) 1. (C) Summary", 08RIGA472).
@@ -211,29 +204,29 @@ def _skip_back(text: str, index: int, chars: str) -> int:
 _DIGIT_FIRST_PATTERN = re.compile(r"[ \t¶]*\d")
 
 
-# ``_NUMBER_PATTERN`` without its ``rest`` group: the rest is read by position, as
-# copying a long line several times cost more than the match itself.
+# ``_NUMBER_PATTERN`` without its ``rest`` group, then the marking that may follow:
+# one match reads the whole line start. The rest is read by position, as copying a
+# long line several times cost more than the match itself. The look-ahead asks for a
+# first non-blank that is no ``)`` or ``%`` (``1.)``, ``5. %`` are no paragraphs).
 _NUMBER_START_PATTERN = re.compile(
-    r"[ \t]*¶?[ \t]*(?P<number>\d{1,3})[ \t]*\.(?!\d)[ \t]*"
+    r"[ \t]*¶?[ \t]*(?P<number>\d{1,3})[ \t]*\.(?!\d)[ \t]*(?=\s*[^\s)%])"
+    rf"(?:(?i:\([ \t]*(?P<open>{_MARKING})|(?P<bare>{_MARKING}))[ \t]*\)[ \t]*\.?[ \t]*"
+    r"|(?P<old>(?:CONFIDENTIAL|SECRET|UNCLASSIFIED|LIMITED OFFICIAL USE)[ \t]*-[ \t]*ENTIRE[ \t]+TEXT)"
+    r"[ \t]*\.?[ \t]*)?"
 )
-_FIRST_NON_SPACE_PATTERN = re.compile(r"\s*(\S)")
 
 
 def number_match(line: str) -> _Start | None:
     """Read a paragraph number and marking at the start of ``line`` (index unset)."""
+    if "\n" in line:
+        return None
     found = _NUMBER_START_PATTERN.match(line)
-    if found is None or "\n" in line:
+    if found is None:
         return None
-    start = found.end()
-    first = _FIRST_NON_SPACE_PATTERN.match(line, start)
-    if first is None or first[1] in ")%":
-        return None
-    rest, marking = start, None
-    if mark := _MARKING_PATTERN.match(line, start) or _OLD_MARKING_PATTERN.match(
-        line, start
-    ):
-        raw = mark.groupdict().get("old") or mark["open"] or mark["bare"]
-        marking, rest = " ".join(raw.upper().split()), mark.end()
+    raw = found["old"] or found["open"] or found["bare"]
     return _Start(
-        index=-1, number=int(found["number"]), marking=marking, rest=line[rest:]
+        index=-1,
+        number=int(found["number"]),
+        marking=" ".join(raw.upper().split()) if raw else None,
+        rest=line[found.end() :],
     )

@@ -134,15 +134,20 @@ _GLUED_PATTERN = re.compile(r"\b(\d{2}|\d{4})?-?([A-Z]{2,})-?(\d+)\b")
 
 def _normalise_item(text: str, bullet: str | None) -> str:
     """Remove stray REF words and a doubled bullet; fix O/0 swaps; unglue ``09CAIRO0561``."""
-    text = _INNER_KEYWORD_PATTERN.sub(" ", text).strip()
+    # Each substitution is skipped where the letters it needs are absent.
+    if "REF" in text or "Ref" in text:
+        text = _INNER_KEYWORD_PATTERN.sub(" ", text)
+    text = text.strip()
     if bullet:
         text = re.sub(
             rf"^(?:\({bullet}\)|\[{bullet}\]|{bullet}(?:\.\)|[.):]|\s-)|{bullet}(?=\s+[A-Z]))\s*",
             "",
             text,
         )
-    text = _O_IN_NUMBER_PATTERN.sub(lambda m: m.group(0).replace("O", "0"), text)
-    text = _ZERO_IN_NAME_PATTERN.sub(lambda m: m.group(0).replace("0", "O"), text)
+    if "O" in text:
+        text = _O_IN_NUMBER_PATTERN.sub(lambda m: m.group(0).replace("O", "0"), text)
+    if "0" in text:
+        text = _ZERO_IN_NAME_PATTERN.sub(lambda m: m.group(0).replace("0", "O"), text)
     return _GLUED_PATTERN.sub(
         lambda m: " ".join(part for part in m.groups() if part), text
     )

@@ -6,6 +6,7 @@ caption or a blank line (docs/cable-format.md §3.6). Nothing here raises.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -28,6 +29,8 @@ _SUBJECT_END_PATTERN = re.compile(
 )
 
 
+# Captions and the subject both need the span of the same caption area.
+@functools.lru_cache(maxsize=8)
 def _subject_span(area: str) -> tuple[int, int] | None:
     """Return where the last SUBJECT's text starts and ends in ``area``."""
     keywords = list(_SUBJECT_KEYWORD_PATTERN.finditer(area, *_subject_lines(area)))
