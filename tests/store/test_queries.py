@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 
 from cablebrowser.store import open_store
-from cablebrowser.store.queries import KNOWN, LOOKUPS, aliases_of
+from cablebrowser.store.queries import (
+    KNOWN,
+    KNOWN_BATCH,
+    LOOKUPS,
+    aliases_of,
+    known_sql,
+)
 from cablebrowser.store.sqlite import SQLiteStore
 from tests.store.test_sqlite import cable, record
 
@@ -17,6 +23,7 @@ STATEMENTS = [
     (LOOKUPS[1], "resolve: known by upper-cased reference ID"),
     (LOOKUPS[2], "resolve: known by canonical ID"),
     (KNOWN, "known() and reference links"),
+    (known_sql(3), "known_many(): a page's links at once"),
     (
         "SELECT DISTINCT reference_id FROM refs WHERE cited = ? ORDER BY reference_id",
         "cited_by",
@@ -87,3 +94,20 @@ def test_aliases_are_shown_in_their_published_form(
     for alias in expected:
         assert store.resolve(alias) == reference_id
     assert store.resolve(reference_id + "_A") == reference_id
+
+
+def test_known_many_reads_every_known_id_at_once(store: SQLiteStore) -> None:
+    seen: list[str] = []
+    store._conn.set_trace_callback(seen.append)
+    found = store.known_many(["09STATE2", "10NOWHERE1", "09STATE1", "09STATE2"])
+    assert len(seen) == 1
+    assert sorted(found) == ["09STATE1", "09STATE2"]
+    assert found["09STATE1"] == store.known("09STATE1")
+    assert store.known_many([]) == {}
+
+
+def test_known_many_reads_long_lists_in_batches(store: SQLiteStore) -> None:
+    ids = [f"09STATE{n}" for n in range(1, KNOWN_BATCH + 11)]
+    found = store.known_many(ids)
+    assert sorted(found) == sorted(ids)
+    assert all(not known.has_text for known in found.values())

@@ -150,6 +150,13 @@ class Store(Protocol):
     def known(self, reference_id: str) -> KnownCable | None:
         """Return what the ID list knows of a cable."""
 
+    def known_many(self, reference_ids: list[str]) -> dict[str, KnownCable]:
+        """Return what the ID list knows of each given reference ID found there, by ID.
+
+        One read for a whole list (a page's references and citing cables); IDs not
+        in the ID list as given are left out (``resolve`` finds other forms).
+        """
+
     def versions(self, reference_id: str) -> list[Version]:
         """Return every version of a cable, oldest release first."""
 

@@ -171,6 +171,27 @@ def known(conn: sqlite3.Connection, reference_id: str) -> KnownCable | None:
     return KnownCable(row[0], row[1], row[2], row[3], bool(row[4]))
 
 
+def known_sql(count: int) -> str:
+    """Return the statement reading the ID-list entries of ``count`` reference IDs at once."""
+    return KNOWN.removesuffix("= ?") + f"IN ({', '.join('?' * count)})"
+
+
+KNOWN_BATCH = 500  # IDs per statement, well under SQLite's bound on parameters
+
+
+def known_many(
+    conn: sqlite3.Connection, reference_ids: list[str]
+) -> dict[str, KnownCable]:
+    """Return what the ID list knows of each given reference ID found there, by ID."""
+    found: dict[str, KnownCable] = {}
+    unique = list(dict.fromkeys(reference_ids))
+    for start in range(0, len(unique), KNOWN_BATCH):
+        chunk = unique[start : start + KNOWN_BATCH]
+        for row in conn.execute(known_sql(len(chunk)), chunk):
+            found[row[0]] = KnownCable(row[0], row[1], row[2], row[3], bool(row[4]))
+    return found
+
+
 def versions(conn: sqlite3.Connection, reference_id: str) -> list[Version]:
     """Return a cable's versions and removals, unordered (removals carry no form yet)."""
     rows = conn.execute(

@@ -106,6 +106,10 @@ class SQLiteStore(SQLiteWriting):
         """Return what the ID list knows of a cable."""
         return queries.known(self._conn, reference_id)
 
+    def known_many(self, reference_ids: list[str]) -> dict[str, KnownCable]:
+        """Return what the ID list knows of each given reference ID found there, by ID."""
+        return queries.known_many(self._conn, reference_ids)
+
     def versions(self, reference_id: str) -> list[Version]:
         """Return every version of a cable, oldest release first (removals included)."""
         found = sorted(

@@ -14,7 +14,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from ..errors import CableError
-from ..record import PARTIAL_BANNER
+from ..record import PARTIAL_BANNER, Reference
 from ..store.base import KnownCable, Store, StoredCable, Version
 from .archive import Archive
 from .citations import Citation, citations
@@ -29,6 +29,7 @@ from .history import (
 from .render import cable_path, created_path, format_when, wikileaks_url
 
 MAX_CITED_BY = 200
+CITED_BY_SHOWN = 50  # on the HTML page, which links to the full list
 SIMILAR = 8
 MAX_CACHED = 50_000
 NOT_REDACTED = "This cable was not redacted by Wikileaks."
@@ -101,11 +102,13 @@ def gather(
     url: str,
     release: str | None = None,
     with_similar: bool = True,
+    cited_by_limit: int = MAX_CITED_BY,
 ) -> CablePage:
     """Collect the page data of one stored cable (tags, links, versions, similar, citations).
 
     The HTML page leaves out the similar cables (``with_similar=False``): they
-    cost more than the rest of the page and come from their own address.
+    cost more than the rest of the page and come from their own address. It
+    also lists fewer citing cables (``cited_by_limit``) and links to the rest.
     """
     store = archive.store()
     cable = stored.cable
@@ -129,11 +132,8 @@ def gather(
         url=url,
         wikileaks=wikileaks_url(cable.reference_id, year, month),
         tags=tuple(tag_info(tag) for tag in cable.tags),
-        references=tuple(
-            (ref.kind, _reference_link(store, ref.kind, ref.value, ref.text))
-            for ref in cable.references
-        ),
-        cited_by=tuple(_known_link(store, rid) for rid in cited[:MAX_CITED_BY]),
+        references=_references(store, cable.references),
+        cited_by=tuple(known_links(store, cited[:cited_by_limit])),
         cited_by_total=len(cited),
         versions=versions,
         similar=similar(archive, cable.reference_id) if with_similar else (),
@@ -153,18 +153,38 @@ def tag_info(code: str) -> TagInfo:
     return TagInfo(code, tag_kind(code), tag_meaning(code))
 
 
-def _reference_link(store: Store, kind: str, value: str, text: str) -> Link:
-    if kind != "cable":
-        return Link(" ".join(text.split()) or value, None)
-    return _known_link(store, value)
+def _references(
+    store: Store, references: tuple[Reference, ...]
+) -> tuple[tuple[str, Link], ...]:
+    cables = iter(
+        known_links(store, [ref.value for ref in references if ref.kind == "cable"])
+    )
+    return tuple(
+        (ref.kind, next(cables))
+        if ref.kind == "cable"
+        else (ref.kind, Link(" ".join(ref.text.split()) or ref.value, None))
+        for ref in references
+    )
 
 
-def _known_link(store: Store, any_id: str) -> Link:
-    # Most references name a stored ID exactly; resolving other forms costs more.
-    known = store.known(any_id)
-    if known is None:
-        reference_id = store.resolve(any_id)
-        known = store.known(reference_id) if reference_id else None
+def known_links(store: Store, any_ids: list[str]) -> list[Link]:
+    """Return a link per cable ID (any form): to its page, or none when it is unknown.
+
+    Most IDs name a stored ID exactly and are looked up together, in one read;
+    resolving other forms costs more and is done one by one.
+    """
+    found = store.known_many(any_ids)
+    links = []
+    for any_id in any_ids:
+        known = found.get(any_id)
+        if known is None:
+            reference_id = store.resolve(any_id)
+            known = store.known(reference_id) if reference_id else None
+        links.append(_known_link(any_id, known))
+    return links
+
+
+def _known_link(any_id: str, known: KnownCable | None) -> Link:
     if known is None:
         return Link(any_id, None, "not in the archive")
     path = cable_path(known.reference_id, known.year, known.month)
@@ -199,27 +219,33 @@ def similar(archive: Archive, reference_id: str) -> tuple[Link, ...]:
     return links
 
 
-_PARAGRAPH_PATTERN = re.compile(r"^[ \t]*(\d{1,3})\.(?=[ \t])", re.MULTILINE)
+# A line start is found as the newline before it (the text gets one in front):
+# a pattern opening with a literal is searched for much faster than ``^``.
+_PARAGRAPH_PATTERN = re.compile(r"\n[ \t]*(\d{1,3})\.(?=[ \t])")
 
 
 def body_html(body: str) -> Markup:
     """Escape the cable text and put a ¶ anchor (``id="parN"``) before each numbered paragraph.
 
     Only paragraph numbers in sequence count, so a line starting "2000." in the
-    middle of paragraph 4 is not taken for a paragraph.
+    middle of paragraph 4 is not taken for a paragraph. The text is escaped once,
+    as a whole: escaping leaves digits, dots, blanks and line ends in place and
+    adds none, so the paragraph numbers are found in the escaped text alike.
     """
+    text = "\n" + str(escape(body))
     parts: list[str] = []
-    last, expected = 0, 1
-    for match in _PARAGRAPH_PATTERN.finditer(body):
+    last, expected = 1, 1
+    for match in _PARAGRAPH_PATTERN.finditer(text):
         number = int(match.group(1))
         if number != expected:
             continue
-        parts.append(str(escape(body[last : match.start()])))
+        start = match.start() + 1  # the line, after its newline
+        parts.append(text[last:start])
         parts.append(
             f'<a class="par" id="par{number}" href="#par{number}" aria-label="Paragraph {number}"></a>'
         )
-        last, expected = match.start(), expected + 1
-    parts.append(str(escape(body[last:])))
+        last, expected = start, expected + 1
+    parts.append(text[last:])
     return Markup("".join(parts))
 
 

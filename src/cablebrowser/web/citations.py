@@ -129,6 +129,10 @@ def ris(citation: Citation) -> str:
     return "\n".join(f"{tag}  - {_one_line(value)}".rstrip() for tag, value in lines)
 
 
+# One encoder for every field (``json.dumps`` builds a new one per call); keys are ASCII.
+_JSON_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
 def csl_json(citation: Citation) -> str:
     """Return a CSL-JSON list with one item."""
     item: dict[str, object] = {
@@ -150,9 +154,9 @@ def csl_json(citation: Citation) -> str:
     if citation.classification:
         item["note"] = f"Classification: {citation.classification}"
     # One field per line with compact values reads better than json's deep indentation.
+    encode = _JSON_ENCODER.encode
     fields = ",\n".join(
-        f"    {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}"
-        for key, value in item.items()
+        f"    {encode(key)}: {encode(value)}" for key, value in item.items()
     )
     return "[\n  {\n" + fields + "\n  }\n]"
 

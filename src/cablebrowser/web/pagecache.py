@@ -5,7 +5,8 @@ rendered response is kept under its URL until the database or the search index
 changes (their files' sizes and times form the *generation*). Every kept
 response carries an ETag and a Last-Modified date; a client that sends them
 back gets a 304 without a body. A kept page is answered before routing; views
-stay synchronous and run in the thread pool only when the page is not kept.
+stay synchronous and run only when the page is not kept: in the thread pool, or
+on the event loop for the quick ones (``inline``).
 """
 
 from __future__ import annotations
@@ -209,16 +210,24 @@ def page_key(scope: Scope) -> Hashable:
 
 
 def kept_page(
-    view: Callable[[Request], Response],
+    view: Callable[[Request], Response], *, inline: bool = False
 ) -> Callable[[Request], Awaitable[Response]]:
-    """Wrap a synchronous view so that its responses are kept per URL and validated."""
+    """Wrap a synchronous view so that its responses are kept per URL and validated.
+
+    An ``inline`` view runs on the event loop itself: it must be quick (a few
+    indexed reads and a render, about a millisecond), since the hop to a worker
+    thread would cost a good part of that and the work holds the GIL anyway.
+    """
 
     async def endpoint(request: Request) -> Response:
         cache: PageCache = request.app.state.page_cache
         key = page_key(request.scope)
         kept = cache.get(key)
         if kept is None:
-            response = await run_in_threadpool(view, request)
+            if inline:
+                response = view(request)
+            else:
+                response = await run_in_threadpool(view, request)
             kept = cache.keep(key, response)
             if kept is None:
                 return response

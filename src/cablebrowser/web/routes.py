@@ -50,7 +50,11 @@ def _page_routes() -> list[BaseRoute]:
             kept_page(views.similar_page),
             name="cable_similar_undated",
         ),
-        Route("/cable/{rest:path}", kept_page(views.cable_route), name="cable"),
+        Route(
+            "/cable/{rest:path}",
+            kept_page(views.cable_route, inline=True),
+            name="cable",
+        ),
         Route("/plusd/cables/{name}", views.plusd_redirect, name="plusd"),
         Route("/cables/{name}", views.cables_redirect, name="cables"),
         Route("/cable.php", views.cable_php_redirect, name="cable_php"),

@@ -19,6 +19,8 @@ from starlette.responses import RedirectResponse, Response
 from ..store.base import KnownCable, StoredCable
 from .archive import Archive
 from .cablepage import (
+    CITED_BY_SHOWN,
+    MAX_CITED_BY,
     body_html,
     gather,
     known_json,
@@ -136,7 +138,9 @@ def _render(request: Request, found: Located, ext: str) -> Response:
         return _render_known(request, found)
     year, month = found.year_month
     url = absolute_url(request, archive.settings, found.path())
-    page = gather(archive, stored, year, month, url, release, ext != "html")
+    html = ext == "html"
+    limit = CITED_BY_SHOWN if html else MAX_CITED_BY
+    page = gather(archive, stored, year, month, url, release, not html, limit)
     if ext == "json":
         return render_json(page_json(page))
     if ext == "txt":
