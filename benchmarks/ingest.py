@@ -24,7 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import sqlite_utils
@@ -115,8 +115,12 @@ def write_csv(path: Path, rows: Iterator[list[str]]) -> int:
     return path.stat().st_size
 
 
-def tree_rss(pid: int) -> int:
-    """Return the summed resident memory (bytes) of a process and all its descendants."""
+def tree_rss(pid: int, field: str = "VmRSS:") -> int:
+    """Return the summed resident memory (bytes) of a process and all its descendants.
+
+    ``field`` picks the figure of ``/proc/PID/status``: ``RssAnon:`` leaves out
+    pages mapped from files (such as the search index's segments).
+    """
     children: dict[int, list[int]] = {}
     for status in Path("/proc").glob("[0-9]*/stat"):
         try:
@@ -130,7 +134,7 @@ def tree_rss(pid: int) -> int:
         stack += children.get(current, [])
         try:
             for line in Path(f"/proc/{current}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
+                if line.startswith(field):
                     total += int(line.split()[1]) * 1024
         except OSError:
             continue
@@ -153,21 +157,40 @@ def run_ingest(csv_path: Path, db: Path, workers: int) -> tuple[float, int, int]
     )
 
 
-def run_index(db: Path) -> tuple[float, int, int]:
-    """Build the search index in a subprocess; return (seconds, peak tree RSS, exit code)."""
-    return run_measured([*_COMMAND, "index", "--db", str(db)])
+def run_index(db: Path) -> tuple[float, int, int, int]:
+    """Build the search index in a subprocess.
+
+    Return (seconds, peak tree RSS, peak anonymous memory, exit code): tantivy
+    maps its segment files while merging them, and those pages (page cache the
+    kernel may reclaim) count in RSS but not in anonymous memory.
+    """
+    anon = 0
+
+    def sample(pid: int) -> None:
+        nonlocal anon
+        anon = max(anon, tree_rss(pid, "RssAnon:"))
+
+    seconds, peak, code = run_measured([*_COMMAND, "index", "--db", str(db)], sample)
+    return seconds, peak, anon, code
 
 
 _COMMAND = (sys.executable, "-m", "cablebrowser")
 
 
-def run_measured(args: list[str]) -> tuple[float, int, int]:
-    """Run a command, sampling its memory; return (seconds, peak tree RSS, exit code)."""
+def run_measured(
+    args: list[str], sample: Callable[[int], None] | None = None
+) -> tuple[float, int, int]:
+    """Run a command, sampling its memory; return (seconds, peak tree RSS, exit code).
+
+    ``sample`` is called with the process ID at each sampling, for other figures.
+    """
     started = time.monotonic()
     process = subprocess.Popen(args, stderr=subprocess.PIPE, text=True)
     peak = 0
     while process.poll() is None:
         peak = max(peak, tree_rss(process.pid))
+        if sample is not None:
+            sample(process.pid)
         time.sleep(0.2)
     seconds = time.monotonic() - started
     sys.stderr.write(process.stderr.read() if process.stderr else "")
@@ -226,6 +249,10 @@ def main() -> None:
         )
         print(f"{name:>22}: {value:,.2f}{verdict}")
     print("(cables/s and peak RSS are end to end: ingest, then the index build)")
+    print(
+        "(the index build's RSS includes the segment files tantivy maps while merging,"
+        " page cache the kernel may reclaim; its anon figure leaves them out)"
+    )
 
 
 def measure(folder: Path, scale: float, workers: int) -> dict[str, float]:
@@ -237,7 +264,7 @@ def measure(folder: Path, scale: float, workers: int) -> dict[str, float]:
     seconds, peak, code = run_ingest(csv_path, folder / "archive.db", workers)
     if code not in (0, 1):
         raise SystemExit(f"ingest failed with exit code {code}")
-    index_seconds, index_peak, code = run_index(folder / "archive.db")
+    index_seconds, index_peak, index_anon, code = run_index(folder / "archive.db")
     if code != 0:
         raise SystemExit(f"index build failed with exit code {code}")
     with sqlite3.connect(folder / "archive.db") as conn:
@@ -254,6 +281,7 @@ def measure(folder: Path, scale: float, workers: int) -> dict[str, float]:
         "cables/s": stored / total,
         "ingest peak RSS MB": peak / 1e6,
         "index peak RSS MB": index_peak / 1e6,
+        "index peak anon MB": index_anon / 1e6,
         "peak RSS MB": max(peak, index_peak) / 1e6,
         "database MB": db_size / 1e6,
         "bare insert seconds": bare,

@@ -16,163 +16,31 @@ import argparse
 import itertools
 import random
 import re
-import resource
 import shutil
 import sqlite3
 import statistics
-import tarfile
 import tempfile
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 import tantivy
+from _searchgen import (
+    FULL_SCALE,
+    Base,
+    GeneratedStore,
+    MemoryPeaks,
+    load_bases,
+    vocabulary,
+)
 
-from cablebrowser.parse.ids import country_of, station_of
-from cablebrowser.record import CLASSIFICATIONS, Cable
+from cablebrowser.parse.ids import country_of
 from cablebrowser.search import SearchIndex, build_index, parse_query
 from cablebrowser.search.schema import stemming_analyzer
 from cablebrowser.search.snippets import highlighter
 from cablebrowser.store.base import StoredCable
-
-ROOT = Path(__file__).resolve().parents[1]
-BODY_SOURCES = (
-    ROOT.parent / "shared" / "data" / "cable-bodies_tathagata-reveal.tar.xz",
-    ROOT / "sample" / "cable-body-fragments.tar.xz",
-)
-FULL_SCALE = 251_287
-YEAR_WEIGHTS = {
-    2003: 8083,
-    2004: 11808,
-    2005: 24131,
-    2006: 42391,
-    2007: 44693,
-    2008: 49446,
-    2009: 56813,
-    2010: 9005,
-    1995: 1216,
-    2002: 2570,
-}
-CLASS_WEIGHTS = (44, 8, 30, 6, 9, 3)
-RELEASES = (
-    "cablegate-2010-11-28",
-    "cablegate-2010-12-22",
-    "cablegate-2011-04-25",
-    "cablegate-2011-08-30",
-)
-
-
-@dataclass(frozen=True)
-class Base:
-    """A real cable body and what it says of itself."""
-
-    body: str
-    station: str
-    subject: str
-    tags: tuple[str, ...]
-
-
-_TAGS_PATTERN = re.compile(r"^TAGS:?\s*(.+)$", re.MULTILINE)
-_SUBJECT_PATTERN = re.compile(r"^SUBJ(?:ECT)?:\s*(.+)$", re.MULTILINE)
-_MARKUP_PATTERN = re.compile(r"</?(?:code|pre)>")
-
-
-def load_bases() -> list[Base]:
-    """Read the real bodies of the first body archive found."""
-    source = next(path for path in BODY_SOURCES if path.exists())
-    bases = []
-    with tarfile.open(source) as archive:
-        for member in archive.getmembers():
-            if member.isfile() and member.name.endswith(".txt"):
-                text = _MARKUP_PATTERN.sub(
-                    "", archive.extractfile(member).read().decode("utf-8", "replace")
-                )  # type: ignore[union-attr]
-                bases.append(_base(Path(member.name).stem, text))
-    return bases
-
-
-def _base(reference_id: str, text: str) -> Base:
-    tags = _TAGS_PATTERN.search(text)
-    subject = _SUBJECT_PATTERN.search(text)
-    return Base(
-        body=text,
-        station=station_of(reference_id) or "STATE",
-        subject=subject.group(1).strip() if subject else "",
-        tags=tuple(
-            t for t in re.split(r"[\s,]+", tags.group(1).strip()) if t.isalpha()
-        )[:6]
-        if tags
-        else (),
-    )
-
-
-def vocabulary(bases: list[Base]) -> list[str]:
-    """Return the distinct words of the real bodies, most frequent first."""
-    counts: dict[str, int] = {}
-    for base in bases:
-        for word in re.findall(r"[A-Za-z]{3,}", base.body):
-            counts[word.lower()] = counts.get(word.lower(), 0) + 1
-    return sorted(counts, key=counts.__getitem__, reverse=True)
-
-
-def generate(
-    n: int, bases: list[Base], words: list[str], seed: int = 42
-) -> Iterator[StoredCable]:
-    """Yield ``n`` synthetic cables derived from the real bases."""
-    rng = random.Random(seed)
-    weights = _cumulative([1 / (rank + 2.7) ** 1.07 for rank in range(len(words))])
-    stations = sorted({base.station for base in bases})
-    station_weights = _cumulative([1 / (rank + 1) for rank in range(len(stations))])
-    years = list(YEAR_WEIGHTS)
-    year_weights = _cumulative(list(YEAR_WEIGHTS.values()))
-    for number in range(n):
-        base = bases[rng.randrange(len(bases))]
-        station = rng.choices(stations, cum_weights=station_weights)[0]
-        created = datetime(
-            rng.choices(years, cum_weights=year_weights)[0], 1, 1
-        ) + timedelta(minutes=rng.randrange(525_000))
-        tail = " ".join(rng.choices(words, cum_weights=weights, k=60))
-        cable = Cable(
-            reference_id=f"{created.year % 100:02d}{station}{number + 1}",
-            canonical_id=f"{created.year % 100:02d}{station}{number + 1}",
-            body=f"{base.body}\n{tail}\n",
-            created=created,
-            origin=f"Embassy {station.title()}",
-            station=station,
-            classification=rng.choices(CLASSIFICATIONS, weights=CLASS_WEIGHTS)[0],
-            tags=base.tags,
-            subject=base.subject,
-        )
-        yield StoredCable(cable, None, rng.choice(RELEASES), None)
-
-
-def _cumulative(weights: list[float]) -> list[float]:
-    total, out = 0.0, []
-    for weight in weights:
-        total += weight
-        out.append(total)
-    return out
-
-
-class GeneratedStore:
-    """The part of the Store that ``build_index`` reads, generating cables as it goes.
-
-    Nothing is held in memory, so the peak RSS of the build is the index's own.
-    """
-
-    def __init__(self, n: int, bases: list[Base], words: list[str]) -> None:
-        self.n, self.bases, self.words = n, bases, words
-
-    def iter_cables(self) -> Iterator[StoredCable]:
-        """Yield every cable (the same ones on each call)."""
-        return generate(self.n, self.bases, self.words)
-
-    def stats(self) -> dict[str, object]:
-        """Return the number of cables."""
-        return {"cables": self.n}
-
 
 # --- queries -------------------------------------------------------------------------------
 
@@ -407,17 +275,24 @@ def main() -> None:
 
 
 def _build(store: GeneratedStore, path: Path) -> None:
-    """Build the index from generated cables; print time, CPU time, size and peak RSS."""
+    """Build the index from generated cables; print time, CPU time, size and peak memory.
+
+    Peak RSS counts the pages of the index's segment files that tantivy maps
+    while merging (page cache the kernel may reclaim); peak anonymous memory is
+    what the build itself holds, so both are printed.
+    """
     started, cpu = time.perf_counter(), time.process_time()
-    build_index(store, path, rebuild=True)
+    with MemoryPeaks() as memory:
+        build_index(store, path, rebuild=True)
     seconds = time.perf_counter() - started
     size = sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peaks = memory.peaks
     print(
         f"tantivy index build (generating the documents on the way): {seconds:.1f} s"
         f" ({seconds / store.n * 10_000:.1f} s per 10k documents), CPU"
-        f" {time.process_time() - cpu:.1f} s, {size / 2**20:,.0f} MiB,"
-        f" peak RSS {rss:,.0f} MiB"
+        f" {time.process_time() - cpu:.1f} s, {size / 2**20:,.0f} MiB, peak RSS"
+        f" {peaks['VmRSS']:,.0f} MiB (anonymous {peaks['RssAnon']:,.0f} MiB,"
+        f" file-backed {peaks['RssFile']:,.0f} MiB, each at its own peak)"
     )
 
 

@@ -7,6 +7,11 @@ from collections import Counter
 import pytest
 
 from cablebrowser.search import SearchIndex, build_index, index_path
+from cablebrowser.search.document import (
+    cable_document,
+    search_document,
+    search_fields,
+)
 from cablebrowser.store import open_store
 from tests.conftest import copy_archive
 
@@ -78,3 +83,31 @@ def test_second_build_keeps_the_index(archive):
     before = sorted((index_path(db)).glob("*.store"))
     assert build_index(store, index_path(db)) == len(cables)
     assert sorted(index_path(db).glob("*.store")) == before
+
+
+def test_lean_read_gives_the_documents_of_the_full_read(archive):
+    _, store, cables = archive
+    lean = list(store.iter_search_fields())
+    assert lean == [search_fields(stored) for stored in cables]
+    assert [search_document(fields) for fields in lean] == [
+        cable_document(stored) for stored in cables
+    ]
+
+
+def test_lean_read_covers_aliases_releases_and_redactions(archive):
+    _, store, _ = archive
+    lean = list(store.iter_search_fields())
+    assert any(fields.aliases for fields in lean)
+    assert any(len(fields.releases) > 1 for fields in lean)
+    assert any(fields.redactions for fields in lean)
+    assert any(fields.cited for fields in lean)
+
+
+def test_lean_read_leaves_the_page_cache_size_as_it_was(archive):
+    _, store, _ = archive
+    size = store._conn.execute("PRAGMA cache_size").fetchone()[0]
+    scan = store.iter_search_fields()
+    next(scan)
+    assert store._conn.execute("PRAGMA cache_size").fetchone()[0] != size
+    scan.close()
+    assert store._conn.execute("PRAGMA cache_size").fetchone()[0] == size

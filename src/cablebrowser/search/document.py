@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from ..record import Cable
-from ..store.base import REMOVED, StoredCable
+from ..store.base import REMOVED, SearchFields, StoredCable
 from .ids import country_for
 
 _REDACTION_PATTERN = re.compile(r"[Xx]{3,}")
@@ -27,10 +27,16 @@ def mask_redactions(text: str, cable: Cable | None = None) -> str:
     Each X becomes a control character (one byte, like the X), so snippet
     offsets stay right and ``unmask`` shows the marker again.
     """
+    spans = [(r.start, r.end) for r in cable.redactions] if cable is not None else []
+    return _masked(text, spans)
+
+
+def _masked(
+    text: str, spans: list[tuple[int, int]] | tuple[tuple[int, int], ...]
+) -> str:
     if "\x0e" in text or "\x0f" in text:
         text = text.replace("\x0e", " ").replace("\x0f", " ")
-    for redaction in cable.redactions if cable is not None else ():
-        start, end = redaction.start, redaction.end
+    for start, end in spans:
         if 0 <= start <= end <= len(text):
             text = text[:start] + _mask(text[start:end]) + text[end:]
     if "XXX" not in text and "xxx" not in text:
@@ -45,16 +51,46 @@ def unmask(text: str) -> str:
 
 def cable_document(stored: StoredCable) -> dict[str, Any]:
     """Return the index fields of one cable (latest version)."""
+    return search_document(search_fields(stored))
+
+
+def search_fields(stored: StoredCable) -> SearchFields:
+    """Return what the index reads of a stored cable (as ``Store.iter_search_fields`` gives it)."""
     cable = stored.cable
+    return SearchFields(
+        reference_id=cable.reference_id,
+        canonical_id=cable.canonical_id,
+        body=cable.body,
+        subject=cable.subject,
+        created=cable.created,
+        classification=cable.classification,
+        origin=cable.origin,
+        station=cable.station,
+        tags=cable.tags,
+        cited=tuple(ref.value for ref in cable.references if ref.kind == "cable"),
+        signers=cable.signers,
+        captions=cable.captions,
+        redactions=tuple((r.start, r.end) for r in cable.redactions),
+        releases=tuple(
+            sorted({v.release for v in stored.versions if v.change != REMOVED})
+        ),
+        latest_release=stored.latest_release,
+        release=cable.release,
+        aliases=stored.aliases,
+    )
+
+
+def search_document(cable: SearchFields) -> dict[str, Any]:
+    """Return the index fields of one cable from what the index reads of it."""
     station = (cable.station or "").upper() or None
     country = country_for(station)
     created = cable.created
     fields: dict[str, Any] = {
         "reference_id": cable.reference_id,
         "canonical_id": cable.canonical_id,
-        "ids": _ids(stored),
-        "subject": mask_redactions(cable.subject or ""),
-        "body": mask_redactions(cable.body, cable),
+        "ids": _ids(cable),
+        "subject": _masked(cable.subject or "", ()),
+        "body": _masked(cable.body, cable.redactions),
         "tags": sorted({tag.upper() for tag in cable.tags}),
         "classification": cable.classification or "",
         "class_words": cable.classification or "",
@@ -63,10 +99,8 @@ def cable_document(stored: StoredCable) -> dict[str, Any]:
         "station": station or "",
         "country": country or "",
         "country_words": country or "",
-        "releases": _releases(stored),
-        "refs": sorted(
-            {ref.value.upper() for ref in cable.references if ref.kind == "cable"}
-        ),
+        "releases": _releases(cable),
+        "refs": sorted({value.upper() for value in cable.cited}),
         "signers": " ; ".join(cable.signers),
         "captions": " ; ".join(cable.captions),
     }
@@ -87,34 +121,30 @@ def signature(fields: dict[str, Any]) -> str:
     Each value is hashed as its ``repr`` (exact for str, int, list and datetime),
     which costs a fraction of a JSON encoding of the body.
     """
-    digest = hashlib.blake2b(digest_size=12)
+    parts: list[str] = []
     for name in sorted(fields):
         value = fields[name]
         text = value if isinstance(value, str) else repr(value)
-        digest.update(
-            f"{name}\x00{len(text)}\x00{text}".encode("utf-8", "surrogatepass")
-        )
-    return digest.hexdigest()
+        parts += (name, "\x00", str(len(text)), "\x00", text)
+    # One join and one encoding: the body is copied once, not once per step.
+    data = "".join(parts).encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(data, digest_size=12).hexdigest()
 
 
-def _ids(stored: StoredCable) -> list[str]:
-    cable = stored.cable
+def _ids(cable: SearchFields) -> list[str]:
     return sorted(
         {
             value.upper()
-            for value in (cable.reference_id, cable.canonical_id, *stored.aliases)
+            for value in (cable.reference_id, cable.canonical_id, *cable.aliases)
             if value
         }
     )
 
 
-def _releases(stored: StoredCable) -> list[str]:
-    names = {
-        version.release for version in stored.versions if version.change != REMOVED
-    }
-    if not names:
-        names = {name for name in (stored.latest_release, stored.cable.release) if name}
-    return sorted(names)
+def _releases(cable: SearchFields) -> list[str]:
+    if cable.releases:
+        return list(cable.releases)
+    return sorted({name for name in (cable.latest_release, cable.release) if name})
 
 
 _ID_YEAR_PATTERN = re.compile(r"^(\d{2})[A-Z]")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
-from ..record import Cable, Form, SourceRecord
+from ..record import Cable, Form, Reference, SourceRecord
 
 # Change kinds of one cable in one release, relative to the previous release
 # (ordered by release date) that had the cable.
@@ -68,6 +68,66 @@ class StoredCable:
     latest_released: datetime | None
     versions: tuple[Version, ...] = ()
     aliases: tuple[str, ...] = ()  # other IDs that resolve to it
+
+
+@dataclass(frozen=True)
+class ShownCable:
+    """What a cable's web page shows of its latest version, read at once (``Store.cable_page``).
+
+    The fields named as ``Cable``'s hold the same values; ``redactions`` counts
+    the redacted passages; ``cited_by`` lists the citing cables' reference IDs.
+    """
+
+    reference_id: str
+    canonical_id: str
+    body: str
+    created: datetime | None
+    released: datetime | None
+    release: str | None
+    origin: str | None
+    station: str | None
+    classification: str | None
+    tags: tuple[str, ...]
+    subject: str | None
+    references: tuple[Reference, ...]
+    is_partial: bool
+    redactions: int
+    first_published: datetime | None
+    latest_release: str | None
+    latest_released: datetime | None
+    versions: tuple[Version, ...]
+    aliases: tuple[str, ...]
+    cited_by: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchFields:
+    """What the search index reads of a cable with text (``Store.iter_search_fields``).
+
+    The fields named as ``Cable``'s hold the latest version's displayed values;
+    ``cited`` lists the canonical IDs of its REF items that are cables;
+    ``redactions`` the (start, end) spans of its redaction markers in ``body``;
+    ``releases`` the releases with a version of it that is not a removal;
+    ``release`` the release its latest version was stored under.
+    """
+
+    reference_id: str
+    canonical_id: str
+    body: str
+    subject: str | None
+    created: datetime | None
+    classification: str | None
+    origin: str | None
+    station: str | None
+    tags: tuple[str, ...]
+    cited: tuple[str, ...]
+    signers: tuple[str, ...]
+    captions: tuple[str, ...]
+    redactions: tuple[tuple[int, int], ...]
+    releases: tuple[str, ...]
+    latest_release: str | None
+    release: str | None
+    aliases: tuple[str, ...]  # other IDs that resolve to it, as ``StoredCable.aliases``
 
 
 @dataclass(frozen=True)
@@ -157,11 +217,30 @@ class Store(Protocol):
         in the ID list as given are left out (``resolve`` finds other forms).
         """
 
+    def cable_page(self, reference_id: str) -> ShownCable | None:
+        """Return what the web page of a cable with text shows, in one read, or None.
+
+        None also when ``reference_id``, looked up as any ID would be, names
+        another cable first: ``resolve`` then says which.
+        """
+
+    def known_any(self, any_ids: list[str]) -> dict[str, KnownCable]:
+        """Return the ID-list entry of each ID, in any form, that names one, by the ID as given.
+
+        As ``resolve`` then ``known`` for each ID, in a few reads for the whole list.
+        """
+
     def versions(self, reference_id: str) -> list[Version]:
         """Return every version of a cable, oldest release first."""
 
     def iter_cables(self) -> Iterator[StoredCable]:
         """Yield every cable with text, latest version, in reference-ID order."""
+
+    def iter_search_fields(self) -> Iterator[SearchFields]:
+        """Yield what the search index reads of every cable with text, in reference-ID order.
+
+        The same values as ``iter_cables`` gives, read without the rest of each cable.
+        """
 
     def releases(self) -> list[Release]:
         """Return the releases, oldest first."""

@@ -99,3 +99,46 @@ def _fields_of(kind: type) -> tuple[str, ...]:
 
 def _date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
+
+
+# The parts of a ``cables.record`` the search index reads, in the order
+# ``search_values`` takes them: a backend extracts just these from the stored
+# JSON (SQLite: ``json_extract`` with several paths gives them as one array).
+SEARCH_KEYS = (
+    "reference_id",
+    "canonical_id",
+    "created",
+    "release",
+    "origin",
+    "station",
+    "classification",
+    "captions",
+    "tags",
+    "subject",
+    "references",
+    "signers",
+    "redactions",
+)
+
+
+def search_values(extracted: str) -> dict[str, Any]:
+    """Decode the JSON array of a record's ``SEARCH_KEYS`` values into the index's terms.
+
+    Lists become tuples and ``created`` a datetime as in ``cable_from_json``;
+    ``references`` become ``cited``, the values of the cable references, and
+    ``redactions`` their (start, end) spans.
+    """
+    values = dict(zip(SEARCH_KEYS, json.loads(extracted), strict=True))
+    for name in ("captions", "tags", "signers"):
+        values[name] = tuple(values[name] or ())
+    created = values["created"]
+    values["created"] = datetime.fromisoformat(created) if created else None
+    values["cited"] = tuple(
+        item["value"]
+        for item in values.pop("references") or ()
+        if item["kind"] == "cable"
+    )
+    values["redactions"] = tuple(
+        (item["start"], item["end"]) for item in values["redactions"] or ()
+    )
+    return values

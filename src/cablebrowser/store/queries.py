@@ -10,12 +10,13 @@ from __future__ import annotations
 import dataclasses
 import re
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
 from ..record import Cable, Form, SourceRecord
-from .base import REMOVED, KnownCable, Release, Version
+from .base import REMOVED, KnownCable, Release, SearchFields, Version
+from .codec import SEARCH_KEYS, search_values
 from .rows import canonical
 
 
@@ -117,9 +118,14 @@ def aliases_of(
         "SELECT alias FROM aliases WHERE reference_id = ? AND alias != ? ORDER BY alias",
         (reference_id, reference_id.upper()),
     )
+    return published_aliases((alias for (alias,) in rows), canonical_id)
+
+
+def published_aliases(keys: Iterable[str], canonical_id: str) -> list[str]:
+    """Return the published forms of a cable's alias keys (see ``aliases_of``), in their order."""
     plusd = canonical_id.upper() + "_A"
     found = []
-    for (alias,) in rows:
+    for alias in keys:
         if alias == plusd:
             found.append(canonical_id + "_a")
         elif not _PLUSD_SUFFIX_PATTERN.search(alias):
@@ -319,3 +325,47 @@ def dump(conn: sqlite3.Connection, table: str) -> list[tuple[Any, ...]]:
 def parse_iso(value: str | None) -> datetime | None:
     """Return a stored date as a datetime, or None."""
     return datetime.fromisoformat(value) if value else None
+
+
+# One statement for the whole search index: the record's indexed parts only
+# (``codec.SEARCH_KEYS``), the body, and per cable its releases (those of
+# versions that are not removals) and alias keys, each joined by a unit separator.
+SELECT_SEARCH_FIELDS = (
+    "SELECT c.reference_id, c.created, c.classification, c.origin, c.latest_release,"
+    " json_extract(c.record, {paths}), t.body,"
+    " (SELECT group_concat(v.release, char(31)) FROM versions v LEFT JOIN changes ch"
+    " ON ch.reference_id = v.reference_id AND ch.release = v.release"
+    " WHERE v.reference_id = c.reference_id AND coalesce(ch.change, '') != '{removed}'),"
+    " (SELECT group_concat(a.alias, char(31)) FROM aliases a WHERE a.reference_id = c.reference_id)"
+    " FROM cables c JOIN texts t ON t.hash = c.text_hash ORDER BY c.reference_id"
+).format(paths=", ".join(f"'$.{key}'" for key in SEARCH_KEYS), removed=REMOVED)
+
+
+def search_fields_of_row(row: tuple[Any, ...]) -> SearchFields:
+    """Return the ``SearchFields`` of a ``SELECT_SEARCH_FIELDS`` row (displayed values as ``cable``)."""
+    key, created, classification, origin, latest, extracted, body, *joined = row
+    values = search_values(extracted)
+    releases, aliases = (text.split("\x1f") if text else [] for text in joined)
+    return SearchFields(
+        reference_id=values["reference_id"],
+        canonical_id=values["canonical_id"],
+        body=body,
+        subject=values["subject"],
+        created=parse_iso(created) or values["created"],
+        classification=classification or values["classification"],
+        origin=origin or values["origin"],
+        station=values["station"],
+        tags=values["tags"],
+        cited=values["cited"],
+        signers=values["signers"],
+        captions=values["captions"],
+        redactions=values["redactions"],
+        releases=tuple(sorted(set(releases))),
+        latest_release=latest,
+        release=values["release"],
+        aliases=tuple(
+            published_aliases(
+                sorted(a for a in aliases if a != key.upper()), values["canonical_id"]
+            )
+        ),
+    )

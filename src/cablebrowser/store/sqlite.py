@@ -7,18 +7,31 @@ described in docs/schema.md.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import StoreError
-from . import changes, listing, queries
-from .base import REMOVED, KnownCable, Page, Release, StoredCable, Version
+from . import changes, listing, pageread, queries
+from .base import (
+    REMOVED,
+    KnownCable,
+    Page,
+    Release,
+    SearchFields,
+    ShownCable,
+    StoredCable,
+    Version,
+)
 from .codec import cable_from_json
 from .migrations import migrate
 from .rows import iso
 from .writing import SQLiteWriting
+
+# Page cache of a full scan, in KiB (negative: SQLite's unit for a size in KiB).
+_SCAN_CACHE_SIZE = -2048
 
 
 class SQLiteStore(SQLiteWriting):
@@ -110,12 +123,24 @@ class SQLiteStore(SQLiteWriting):
         """Return what the ID list knows of each given reference ID found there, by ID."""
         return queries.known_many(self._conn, reference_ids)
 
+    def cable_page(self, reference_id: str) -> ShownCable | None:
+        """Return what the web page of a cable with text shows, in one read, or None."""
+        shown = pageread.read_page(self._conn, reference_id)
+        if shown is None:
+            return None
+        versions = tuple(self._ordered(list(shown.versions)))
+        return dataclasses.replace(shown, versions=versions)
+
+    def known_any(self, any_ids: list[str]) -> dict[str, KnownCable]:
+        """Return the ID-list entry of each ID, in any form, that names one, by the ID as given."""
+        return pageread.known_any(self._conn, any_ids)
+
     def versions(self, reference_id: str) -> list[Version]:
         """Return every version of a cable, oldest release first (removals included)."""
-        found = sorted(
-            queries.versions(self._conn, reference_id),
-            key=lambda v: self._version_key(v.release, v.form),
-        )
+        return self._ordered(queries.versions(self._conn, reference_id))
+
+    def _ordered(self, versions: list[Version]) -> list[Version]:
+        found = sorted(versions, key=lambda v: self._version_key(v.release, v.form))
         for index, version in enumerate(found):
             if version.change == REMOVED and index:
                 found[index] = dataclasses.replace(version, form=found[index - 1].form)
@@ -126,6 +151,19 @@ class SQLiteStore(SQLiteWriting):
         cursor = self._conn.cursor()
         for row in cursor.execute(queries.SELECT_CABLE + " ORDER BY c.reference_id"):
             yield self._stored(row)
+
+    def iter_search_fields(self) -> Iterator[SearchFields]:
+        """Yield what the search index reads of every cable with text, in reference-ID order."""
+        # One pass reads each page once: a small page cache keeps its memory flat.
+        size = self._conn.execute("PRAGMA cache_size").fetchone()[0]
+        self._conn.execute(f"PRAGMA cache_size={_SCAN_CACHE_SIZE}")
+        try:
+            cursor = self._conn.cursor()
+            for row in cursor.execute(queries.SELECT_SEARCH_FIELDS):
+                yield queries.search_fields_of_row(row)
+        finally:
+            with contextlib.suppress(sqlite3.Error):  # closed before the scan ended
+                self._conn.execute(f"PRAGMA cache_size={int(size)}")
 
     def releases(self) -> list[Release]:
         """Return the releases, oldest first."""

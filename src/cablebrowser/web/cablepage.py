@@ -170,18 +170,10 @@ def _references(
 def known_links(store: Store, any_ids: list[str]) -> list[Link]:
     """Return a link per cable ID (any form): to its page, or none when it is unknown.
 
-    Most IDs name a stored ID exactly and are looked up together, in one read;
-    resolving other forms costs more and is done one by one.
+    All of them are looked up together, in a few reads, whatever their form.
     """
-    found = store.known_many(any_ids)
-    links = []
-    for any_id in any_ids:
-        known = found.get(any_id)
-        if known is None:
-            reference_id = store.resolve(any_id)
-            known = store.known(reference_id) if reference_id else None
-        links.append(_known_link(any_id, known))
-    return links
+    found = store.known_any(any_ids)
+    return [_known_link(any_id, found.get(any_id)) for any_id in any_ids]
 
 
 def _known_link(any_id: str, known: KnownCable | None) -> Link:

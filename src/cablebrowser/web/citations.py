@@ -101,9 +101,12 @@ def _bibtex_value(name: str, value: str) -> str:
 
 
 _BIBTEX_SPECIAL_PATTERN = re.compile(r"([&%$#_{}])")
+_BIBTEX_ANY_SPECIAL_PATTERN = re.compile(r"[&%$#_{}\\~^]")
 
 
 def _bibtex_escape(text: str) -> str:
+    if not _BIBTEX_ANY_SPECIAL_PATTERN.search(text):
+        return text  # most subjects and posts: nothing to escape
     text = (
         text.replace("\\", r"\textbackslash{}")
         .replace("~", r"\textasciitilde{}")

@@ -100,12 +100,33 @@ def url_with(request: Request, **changes: object) -> str:
 
 def absolute_url(request: Request, settings: Settings, path: str) -> str:
     """Return the public absolute address of a path on this site."""
-    base = (
-        settings.base_url.rstrip("/")
-        if settings.base_url
-        else str(request.base_url).rstrip("/")
+    if settings.base_url:
+        return settings.base_url.rstrip("/") + path
+    return _request_base(request) + path
+
+
+_BASES: dict[tuple[object, ...], str] = {}
+MAX_BASES = 64
+
+
+def _request_base(request: Request) -> str:
+    # Building the request's base URL costs more than the rest of a link; it
+    # depends only on these parts of the request, which repeat.
+    scope = request.scope
+    key = (
+        scope.get("scheme"),
+        scope.get("server"),
+        scope.get("root_path"),
+        scope.get("app_root_path"),
+        request.headers.get("host"),
     )
-    return base + path
+    base = _BASES.get(key)
+    if base is None:
+        base = str(request.base_url).rstrip("/")
+        if len(_BASES) >= MAX_BASES:
+            _BASES.clear()
+        _BASES[key] = base
+    return base
 
 
 def format_when(value: datetime | date | None) -> str:

@@ -16,25 +16,8 @@ def routes() -> list[BaseRoute]:
 
 def _page_routes() -> list[BaseRoute]:
     return [
-        # browse
-        Route("/", browse.home, name="home"),
-        Route("/origins", browse.origins, name="origins"),
-        Route("/origin/{name:path}", browse.origin, name="origin"),
-        Route("/tags", browse.tags, name="tags"),
-        Route("/tag/{name:path}", browse.tag, name="tag"),
-        Route("/classifications", browse.classifications, name="classifications"),
-        Route(
-            "/classification/{name:path}", browse.classification, name="classification"
-        ),
-        Route("/dates", browse.dates, name="dates"),
-        Route("/dates/{rest:path}", browse.dates, name="dates_of"),
-        Route("/releases", browse.releases, name="releases"),
-        Route("/releases.atom", history.releases_feed, name="releases_feed"),
-        Route("/release/{name:path}", browse.release, name="release"),
-        # search
-        Route("/search", kept_page(searchpage.search), name="search"),
-        Route("/search.json", kept_page(searchpage.search_json), name="search_json"),
-        Route("/search.csv", kept_page(searchpage.search_csv), name="search_csv"),
+        # Cable pages come first: they are most of the traffic, and no other
+        # route matches an address under /cable/.
         # cables: /cable/YYYY/MM/ID.{html,json,txt} is canonical; the rest redirects to it
         Route(
             "/cable/{year}/{month}/{name}/diff", history.diff_page, name="cable_diff"
@@ -55,6 +38,25 @@ def _page_routes() -> list[BaseRoute]:
             kept_page(views.cable_route, inline=True),
             name="cable",
         ),
+        # browse
+        Route("/", browse.home, name="home"),
+        Route("/origins", browse.origins, name="origins"),
+        Route("/origin/{name:path}", browse.origin, name="origin"),
+        Route("/tags", browse.tags, name="tags"),
+        Route("/tag/{name:path}", browse.tag, name="tag"),
+        Route("/classifications", browse.classifications, name="classifications"),
+        Route(
+            "/classification/{name:path}", browse.classification, name="classification"
+        ),
+        Route("/dates", browse.dates, name="dates"),
+        Route("/dates/{rest:path}", browse.dates, name="dates_of"),
+        Route("/releases", browse.releases, name="releases"),
+        Route("/releases.atom", history.releases_feed, name="releases_feed"),
+        Route("/release/{name:path}", browse.release, name="release"),
+        # search
+        Route("/search", kept_page(searchpage.search), name="search"),
+        Route("/search.json", kept_page(searchpage.search_json), name="search_json"),
+        Route("/search.csv", kept_page(searchpage.search_csv), name="search_csv"),
         Route("/plusd/cables/{name}", views.plusd_redirect, name="plusd"),
         Route("/cables/{name}", views.cables_redirect, name="cables"),
         Route("/cable.php", views.cable_php_redirect, name="cable_php"),

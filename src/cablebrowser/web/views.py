@@ -18,13 +18,12 @@ from starlette.responses import RedirectResponse, Response
 
 from ..store.base import KnownCable, StoredCable
 from .archive import Archive
+from .cablehtml import Shown, html_context
 from .cablepage import (
     CITED_BY_SHOWN,
     MAX_CITED_BY,
-    body_html,
     gather,
     known_json,
-    latest_source,
     page_json,
     page_text,
     similar,
@@ -111,6 +110,10 @@ def _split_extension(name: str) -> tuple[str, str]:
 
 def _serve(request: Request, any_id: str, ext: str) -> Response:
     archive: Archive = request.app.state.archive
+    if ext == "html" and not request.scope["query_string"]:
+        quick = _render_canonical(request, archive, any_id)
+        if quick is not None:
+            return quick
     found = locate(archive, any_id)
     if found is None:
         return not_found(request, any_id)
@@ -138,21 +141,52 @@ def _render(request: Request, found: Located, ext: str) -> Response:
         return _render_known(request, found)
     year, month = found.year_month
     url = absolute_url(request, archive.settings, found.path())
-    html = ext == "html"
-    limit = CITED_BY_SHOWN if html else MAX_CITED_BY
-    page = gather(archive, stored, year, month, url, release, not html, limit)
+    if ext == "html":
+        store = archive.store()
+        versions = stored.versions or tuple(store.versions(found.reference_id))
+        cited = store.cited_by(stored.cable.canonical_id)
+        shown = Shown(
+            stored.cable,
+            stored.aliases,
+            stored.latest_release,
+            stored.latest_released,
+            versions,
+            cited,
+        )
+        context = html_context(store, shown, year, month, url, release, CITED_BY_SHOWN)
+        return render_html(request, "cable.html", context)
+    page = gather(archive, stored, year, month, url, release, True, MAX_CITED_BY)
     if ext == "json":
         return render_json(page_json(page))
-    if ext == "txt":
-        return render_text(page_text(page))
-    context = {
-        "page": page,
-        "cable": stored.cable,
-        "body": body_html(stored.cable.body),
-        "latest": latest_source(stored),
-        "canonical": url,
-        "similar_path": found.similar_path(),
-    }
+    return render_text(page_text(page))
+
+
+def _render_canonical(
+    request: Request, archive: Archive, any_id: str
+) -> Response | None:
+    """Render the latest version's page in one read when the address is its canonical one.
+
+    Anything else (another ID form, a wrong year or month, an undated cable)
+    answers None and takes the general way, which redirects or explains.
+    """
+    store = archive.store()
+    cable = store.cable_page(any_id)
+    if cable is None or cable.created is None:
+        return None
+    year, month = cable.created.year, cable.created.month
+    path = cable_path(cable.reference_id, year, month)
+    if unquote(path) != request.scope["path"]:
+        return None
+    url = absolute_url(request, archive.settings, path)
+    shown = Shown(
+        cable,
+        cable.aliases,
+        cable.latest_release,
+        cable.latest_released,
+        cable.versions,
+        list(cable.cited_by),
+    )
+    context = html_context(store, shown, year, month, url, None, CITED_BY_SHOWN)
     return render_html(request, "cable.html", context)
 
 

@@ -1,0 +1,221 @@
+"""Read what one cable page shows in two statements, and find many linked IDs at once.
+
+A cable's web page shows a few fields of its stored record, its text, its
+versions, aliases and citing cables. ``read_page`` takes the record's fields
+with SQLite's JSON operators (no decoding of paragraphs and recipients the page
+never shows) and the rest in one ``UNION ALL``. ``known_any`` finds the ID-list
+entries of a page's links, in whatever form they are written, in a handful of
+statements instead of a few per link; it answers as ``resolve`` then ``known``
+would, one ID at a time.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from ..record import Form, Reference
+from .base import REMOVED, KnownCable, ShownCable, Version
+from .queries import KNOWN_BATCH, known_many
+from .rows import canonical
+
+# The cable is served only when the ID, as a lookup key, resolves to itself
+# (the first candidate of ``queries.resolve``); otherwise the caller resolves it.
+# One JSON path list: SQLite parses the record once and answers an array of the values.
+_RECORD_FIELDS = (
+    "reference_id",
+    "canonical_id",
+    "created",
+    "released",
+    "release",
+    "origin",
+    "station",
+    "classification",
+    "tags",
+    "subject",
+    "references",
+    "is_partial",
+    "redactions",
+)
+SELECT_PAGE = (
+    "SELECT json_extract(c.record, "
+    + ", ".join(f"'$.{name}'" for name in _RECORD_FIELDS)
+    + "), t.body, c.created, c.released, c.origin, c.classification, c.first_published,"
+    " c.latest_release, c.latest_released"
+    " FROM cables c JOIN texts t ON t.hash = c.text_hash WHERE c.reference_id = ?1 AND ?1 = coalesce("
+    "(SELECT reference_id FROM aliases WHERE alias = ?2),"
+    " (SELECT reference_id FROM known WHERE upper(reference_id) = ?2),"
+    " (SELECT reference_id FROM known WHERE canonical_id = ?2 ORDER BY reference_id LIMIT 1))"
+)
+# Versions (0), removals (1), aliases (2) and citing cables (3), each by its index.
+SELECT_AROUND = (
+    "SELECT 0, v.release, r.released, v.form, v.source, v.text_hash, coalesce(ch.change, ''), v.created,"
+    " v.page_released, v.classification, v.origin, v.build, v.is_partial, t.redactions"
+    " FROM versions v JOIN releases r ON r.name = v.release JOIN texts t ON t.hash = v.text_hash"
+    " LEFT JOIN changes ch ON ch.reference_id = v.reference_id AND ch.release = v.release"
+    " WHERE v.reference_id = ?1"
+    " UNION ALL SELECT 1, ch.release, r.released, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
+    " NULL, NULL FROM changes ch JOIN releases r ON r.name = ch.release"
+    " WHERE ch.reference_id = ?1 AND ch.change = ?4"
+    " UNION ALL SELECT 2, alias, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+    " FROM aliases WHERE reference_id = ?1 AND alias != ?2"
+    " UNION ALL SELECT DISTINCT 3, reference_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
+    " NULL, NULL, NULL FROM refs WHERE cited = ?3"
+)
+_PLUSD_SUFFIX_PATTERN = re.compile(r"_[A-Z]$")
+
+
+def read_page(conn: sqlite3.Connection, reference_id: str) -> ShownCable | None:
+    """Return what the page of a stored cable shows, or None when the ID names no cable itself.
+
+    Versions come unordered (the store orders them); aliases and citing cables sorted.
+    """
+    row = conn.execute(
+        SELECT_PAGE, (reference_id, reference_id.strip().upper())
+    ).fetchone()
+    if row is None:
+        return None
+    record = json.loads(row[0])
+    rid, canonical_id = record[0], record[1]
+    versions: list[Version] = []
+    aliases: list[str] = []
+    cited: list[str] = []
+    params = (rid, rid.upper(), canonical_id.upper(), REMOVED)
+    for kind, value, *rest in conn.execute(SELECT_AROUND, params):
+        if kind == 0:
+            versions.append(_version(rid, value, rest))
+        elif kind == 1:
+            versions.append(
+                Version(rid, value, _when(rest[0]), Form.PAGE, "", "", REMOVED)
+            )
+        elif kind == 2:
+            aliases.append(value)
+        else:
+            cited.append(value)
+    around = (tuple(versions), _published_aliases(aliases, canonical_id), sorted(cited))
+    return _shown(record, row, *around)
+
+
+def _shown(
+    record: list[Any],
+    row: tuple[Any, ...],
+    versions: tuple[Version, ...],
+    aliases: tuple[str, ...],
+    cited: list[str],
+) -> ShownCable:
+    # As ``queries.cable_of_row``: the displayed columns win over the record's values.
+    rid, canonical_id, created, released, release, origin, station, *rest = record
+    classification, tags, subject, references, partial, redactions = rest
+    body, shown_created, shown_released, shown_origin, shown_class, *published = row[1:]
+    return ShownCable(
+        reference_id=rid,
+        canonical_id=canonical_id,
+        body=body,
+        created=_when(shown_created) or _when(created),
+        released=_when(shown_released) or _when(released),
+        release=release,
+        origin=shown_origin or origin,
+        station=station,
+        classification=shown_class or classification,
+        tags=tuple(tags or ()),
+        subject=subject,
+        references=tuple(Reference(**item) for item in references or ()),
+        is_partial=bool(partial),
+        redactions=len(redactions or ()),
+        first_published=_when(published[0]),
+        latest_release=published[1],
+        latest_released=_when(published[2]),
+        versions=versions,
+        aliases=aliases,
+        cited_by=tuple(cited),
+    )
+
+
+def _version(reference_id: str, release: str, rest: list[Any]) -> Version:
+    released, form, source, digest, change, created, page_released, *more = rest
+    classification, origin, build, partial, redactions = more
+    return Version(
+        reference_id=reference_id,
+        release=release,
+        released=_when(released),
+        form=Form(form),
+        source=source,
+        content_hash=digest,
+        change=change,
+        created=_when(created),
+        page_released=_when(page_released),
+        classification=classification,
+        origin=origin,
+        build=build,
+        is_partial=None if partial is None else bool(partial),
+        redactions=redactions,
+    )
+
+
+def _published_aliases(keys: list[str], canonical_id: str) -> tuple[str, ...]:
+    # As ``queries.aliases_of``: the PlusD key of the canonical ID in PlusD's own spelling.
+    plusd = canonical_id.upper() + "_A"
+    found = []
+    for alias in sorted(keys):
+        if alias == plusd:
+            found.append(canonical_id + "_a")
+        elif not _PLUSD_SUFFIX_PATTERN.search(alias):
+            found.append(alias)
+    return tuple(found)
+
+
+def _when(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def known_any(conn: sqlite3.Connection, any_ids: list[str]) -> dict[str, KnownCable]:
+    """Return the ID-list entry of each ID (any form) that names one, by the ID as given."""
+    found = known_many(conn, any_ids)
+    missing = [any_id for any_id in dict.fromkeys(any_ids) if any_id not in found]
+    if not missing:
+        return found
+    candidates = {any_id: _candidates(any_id) for any_id in missing}
+    hits = _lookups(conn, {key for keys in candidates.values() for key in keys})
+    resolved = {}
+    for any_id, keys in candidates.items():
+        target = next((hit[key] for key in keys for hit in hits if key in hit), None)
+        if target is not None:
+            resolved[any_id] = target
+    entries = known_many(conn, list(resolved.values()))
+    for any_id, target in resolved.items():
+        if target in entries:
+            found[any_id] = entries[target]
+    return found
+
+
+def _candidates(any_id: str) -> tuple[str, ...]:
+    # The keys ``queries.resolve`` tries, in its order.
+    key = any_id.strip().upper()
+    if not key:
+        return ()
+    bare = _PLUSD_SUFFIX_PATTERN.sub("", key)
+    return tuple(dict.fromkeys((key, bare, canonical(bare).upper())))
+
+
+# The three lookups of ``queries.LOOKUPS``, each for many keys at once.
+_BATCH_LOOKUPS = (
+    "SELECT alias, reference_id FROM aliases WHERE alias IN ({})",
+    "SELECT upper(reference_id), reference_id FROM known WHERE upper(reference_id) IN ({})",
+    "SELECT canonical_id, reference_id FROM known WHERE canonical_id IN ({}) ORDER BY reference_id",
+)
+
+
+def _lookups(conn: sqlite3.Connection, keys: Iterable[str]) -> list[dict[str, str]]:
+    ordered = sorted(keys)
+    hits: list[dict[str, str]] = [{} for _ in _BATCH_LOOKUPS]
+    for start in range(0, len(ordered), KNOWN_BATCH):
+        chunk = ordered[start : start + KNOWN_BATCH]
+        marks = ", ".join("?" * len(chunk))
+        for sql, found in zip(_BATCH_LOOKUPS, hits, strict=True):
+            for key, reference_id in conn.execute(sql.format(marks), chunk):
+                found.setdefault(key, reference_id)
+    return hits
