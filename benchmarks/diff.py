@@ -23,7 +23,7 @@ from pathlib import Path
 from cablebrowser.diff import diff_texts
 from cablebrowser.record import Form
 from cablebrowser.sources import read
-from cablebrowser.web.history import inline_html, side_rows
+from cablebrowser.web.diffhtml import inline_html, side_rows
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"

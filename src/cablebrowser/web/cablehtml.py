@@ -20,7 +20,8 @@ from ..record import Cable, Reference
 from ..store.base import ShownCable, Store, Version
 from .cablepage import NOT_REDACTED, REDACTED, Link, body_html, known_links, tag_info
 from .citations import Citation, citations
-from .history import (
+from .render import cable_path, format_day, quote_segment, wikileaks_url
+from .versions import (
     Step,
     cable_diff_path,
     readable,
@@ -28,7 +29,6 @@ from .history import (
     redaction_history,
     timeline,
 )
-from .render import cable_path, format_day, quote_segment, wikileaks_url
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,8 @@ from ..record import PARTIAL_BANNER, Reference
 from ..store.base import KnownCable, Store, StoredCable, Version
 from .archive import Archive
 from .citations import Citation, citations
-from .history import (
+from .render import cable_path, created_path, format_when, wikileaks_url
+from .versions import (
     Step,
     cable_diff_path,
     readable,
@@ -26,7 +27,6 @@ from .history import (
     redaction_history,
     timeline,
 )
-from .render import cable_path, created_path, format_when, wikileaks_url
 
 MAX_CITED_BY = 200
 CITED_BY_SHOWN = 50  # on the HTML page, which links to the full list

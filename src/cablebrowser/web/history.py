@@ -1,4 +1,4 @@
-"""Release history on the site: a cable's versions as a timeline, diffs between them, release feeds.
+"""Diffs between two versions of a cable, as a page and in the API, and the Atom feed of the releases.
 
 A diff lives at ``/cable/YYYY/MM/ID/diff?from=RELEASE&to=RELEASE&view=side``
 (both releases default to the last change), so every comparison has a
@@ -8,54 +8,34 @@ edits, and every marker is aligned with the text the other version has there.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 from urllib.parse import urlencode
 from xml.sax.saxutils import escape as xml_escape
 
-from markupsafe import Markup, escape
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from ..diff import EQUAL, REDACTED, UNREDACTED, Alignment, Diff, Segment, diff_texts
-from ..store.base import (
-    CHANGE_KINDS,
-    NEW,
-    REMOVED,
-    UNCHANGED,
-    Release,
-    Store,
-    Version,
-)
-from ..store.changes import FORM_PRIORITY
+from ..diff import Alignment, Diff, diff_texts
+from ..store.base import CHANGE_KINDS, NEW, UNCHANGED, Release, Store, Version
 from .archive import Archive
+from .diffhtml import inline_html, side_rows
 from .render import (
     absolute_url,
-    cable_path,
     check_segment,
     choice_param,
     quote_segment,
     render_html,
     render_json,
 )
+from .versions import diff_link, readable, timeline
+from .versions import redaction_counts as redaction_counts  # still importable from here
+from .views import locate, not_found
 
 VIEWS = ("side", "inline")
 CONTEXT_CHARS = 40  # characters of text shown on each side of a marker
-
-
-@dataclass(frozen=True)
-class Step:
-    """One release of a cable's timeline: its version (or its removal) and where to read it."""
-
-    release: str
-    released: datetime | None
-    change: str
-    forms: tuple[str, ...]
-    url: str | None  # None for a removal
-    diff_url: str | None  # the diff with the previous version, if any
 
 
 @dataclass(frozen=True)
@@ -80,64 +60,6 @@ class Comparison:
     diff: Diff
     redacted_in_old: tuple[Marked, ...]
     redacted_in_new: tuple[Marked, ...]
-
-
-def timeline(versions: list[Version], path: str, diff_path: str) -> list[Step]:
-    """Return a cable's releases oldest first: one step per release, with reading and diff links."""
-    steps: list[Step] = []
-    previous: str | None = None
-    for version in versions:
-        if steps and steps[-1].release == version.release:
-            last = steps[-1]
-            steps[-1] = Step(
-                last.release,
-                last.released,
-                last.change,
-                (*last.forms, str(version.form)),
-                last.url,
-                last.diff_url,
-            )
-            continue
-        removed = version.change == REMOVED
-        url = None if removed else f"{path}?{urlencode({'version': version.release})}"
-        diff_url = (
-            diff_link(diff_path, previous, version.release)
-            if previous and not removed
-            else None
-        )
-        steps.append(
-            Step(
-                version.release,
-                version.released,
-                version.change,
-                (str(version.form),),
-                url,
-                diff_url,
-            )
-        )
-        previous = previous if removed else version.release
-    return steps
-
-
-def diff_link(
-    diff_path: str, old: str | None, new: str | None, view: str | None = None
-) -> str:
-    """Return the permanent address of a diff between two releases of a cable."""
-    params = {
-        name: value
-        for name, value in (("from", old), ("to", new), ("view", view))
-        if value
-    }
-    return f"{diff_path}?{urlencode(params)}" if params else diff_path
-
-
-def readable(versions: list[Version]) -> list[Version]:
-    """Return one version per release that holds the cable (removals left out), oldest first."""
-    seen: dict[str, Version] = {}
-    for version in versions:
-        if version.change != REMOVED:
-            seen.setdefault(version.release, version)
-    return list(seen.values())
 
 
 def pick_pair(
@@ -211,109 +133,11 @@ def _clip(text: str, *, left: bool) -> str:
     return ("…" + words if left else words + "…") if words else ""
 
 
-def redaction_counts(
-    versions: list[Version] | tuple[Version, ...],
-) -> list[tuple[str, int]]:
-    """Return (release, markers) for every release that holds the cable, oldest first.
-
-    A release holding several forms counts the markers of its best form, the one
-    its page shows.
-    """
-    best: dict[str, Version] = {}
-    for version in versions:
-        if version.change == REMOVED:
-            continue
-        held = best.get(version.release)
-        if held is None or _priority(version) > _priority(held):
-            best[version.release] = version
-    return [(release, version.redactions) for release, version in best.items()]
-
-
-def _priority(version: Version) -> int:
-    return FORM_PRIORITY.get(str(version.form), 0)
-
-
-def redaction_history(counts: list[tuple[str, int]]) -> str:
-    """Return the sentence saying which releases were redacted and how many passages each hid."""
-    if len(counts) < 2 or not any(number for _, number in counts):
-        return ""
-    redacted = [
-        f"{name} ({number} passage{'' if number == 1 else 's'})"
-        for name, number in counts
-        if number
-    ]
-    clean = [name for name, number in counts if not number]
-    sentence = "Redacted in " + ", ".join(redacted)
-    return sentence + (f"; not redacted in {', '.join(clean)}." if clean else ".")
-
-
-# --- HTML of a diff ---------------------------------------------------------------
-
-_CLASSES = {REDACTED: "redacted", UNREDACTED: "revealed"}
-_TITLES = {
-    REDACTED: "redacted: hidden behind a marker in the newer version",
-    UNREDACTED: "revealed: the marker of the older version replaced by text",
-}
-
-
-def _mark(tag: str, segment: Segment, text: str) -> str:
-    if not text.strip():
-        return str(escape(text))
-    kind = _CLASSES.get(segment.kind, "edit")
-    title = _TITLES.get(segment.kind, f"{segment.kind}: edited text")
-    body, space = text.rstrip(), text[len(text.rstrip()) :]
-    return f'<{tag} class="{kind}" data-kind="{segment.kind}" title="{title}">{escape(body)}</{tag}>{escape(space)}'
-
-
-def inline_html(diff: Diff) -> Markup:
-    """Render a diff as one text: deletions then insertions, redactions and revelations apart."""
-    parts = []
-    for segment in diff.segments:
-        if segment.kind == EQUAL:
-            parts.append(str(escape(segment.new)))
-        else:
-            parts.append(
-                _mark("del", segment, segment.old) + _mark("ins", segment, segment.new)
-            )
-    return Markup("".join(parts))
-
-
-_PARAGRAPH_BREAK_PATTERN = re.compile(r"\n[ \t]*\n\s*")
-
-
-def side_rows(diff: Diff) -> list[tuple[Markup, Markup]]:
-    """Render a diff as (old, new) rows, cut at the paragraph breaks both sides share."""
-    rows: list[tuple[Markup, Markup]] = []
-    left: list[str] = []
-    right: list[str] = []
-    for segment in diff.segments:
-        if segment.kind != EQUAL:
-            left.append(_mark("del", segment, segment.old))
-            right.append(_mark("ins", segment, segment.new))
-            continue
-        old_parts = _PARAGRAPH_BREAK_PATTERN.split(segment.old)
-        new_parts = _PARAGRAPH_BREAK_PATTERN.split(segment.new)
-        if len(old_parts) != len(new_parts):
-            old_parts, new_parts = [segment.old], [segment.new]
-        for index, (old, new) in enumerate(zip(old_parts, new_parts, strict=True)):
-            if index:
-                rows.append((Markup("".join(left)), Markup("".join(right))))
-                left, right = [], []
-            left.append(str(escape(old)))
-            right.append(str(escape(new)))
-    if left or right:
-        rows.append((Markup("".join(left)), Markup("".join(right))))
-    return rows
-
-
 # --- views ---------------------------------------------------------------------------
 
 
 def diff_page(request: Request) -> Response:
     """Show two versions of a cable side by side or inline (``?from=&to=&view=``)."""
-    # views imports the cable page, which imports this module: look it up at call time.
-    from .views import locate, not_found
-
     archive: Archive = request.app.state.archive
     name = check_segment(request.path_params["name"])
     found = locate(archive, name)
@@ -459,8 +283,3 @@ CHANGE_ORDER = CHANGE_KINDS
 
 def _atom_date(value: datetime | None) -> str:
     return (value or datetime(2010, 11, 28)).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def cable_diff_path(reference_id: str, year: int | None, month: int | None) -> str:
-    """Return the diff address of a cable (beside its canonical page)."""
-    return cable_path(reference_id, year, month).removesuffix(".html") + "/diff"
