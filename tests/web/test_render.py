@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from starlette.requests import Request
 
+from cablebrowser.settings import Settings
 from cablebrowser.web.browse import fill_gaps, timeline
 from cablebrowser.web.cablepage import body_html
-from cablebrowser.web.render import cable_path, wikileaks_url
+from cablebrowser.web.render import absolute_url, cable_path, wikileaks_url
 
 
 @pytest.mark.parametrize(
@@ -98,3 +100,22 @@ def test_timeline_bars_scale_to_the_highest() -> None:
     assert [bar.height for bar in bars] == [120.0, 0.0, 60.0]
     assert [bar.y for bar in bars] == [0.0, 120.0, 60.0]
     assert bars[2].url == "/dates/2003"
+
+
+@pytest.mark.parametrize(
+    "server",
+    [("example.org", 8000), ["example.org", 8000], None],
+    ids=["tuple", "list", "none"],
+)
+def test_absolute_url_whatever_form_the_server_address_takes(server: object) -> None:
+    scope = {
+        "type": "http",
+        "scheme": "http",
+        "server": server,
+        "path": "/",
+        "root_path": "",
+        "query_string": b"",
+        "headers": [(b"host", b"example.org:8000")],
+    }
+    url = absolute_url(Request(scope), Settings.from_env(db="x.db"), "/cable/a.html")
+    assert url == "http://example.org:8000/cable/a.html"

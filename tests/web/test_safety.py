@@ -18,10 +18,13 @@ PAGES = [
     "/search?q=minister",
     "/api/v1/releases",
     "/tags",
+    "/search/facet/tag?q=minister",
 ]
 
 
-@pytest.mark.parametrize("path", PAGES, ids=["home", "cable", "search", "api", "tags"])
+@pytest.mark.parametrize(
+    "path", PAGES, ids=["home", "cable", "search", "api", "tags", "facet"]
+)
 def test_security_headers(crafted: httpx.Client, path: str) -> None:
     headers = crafted.get(path).headers
     csp = headers["content-security-policy"]
@@ -36,7 +39,7 @@ def test_security_headers(crafted: httpx.Client, path: str) -> None:
 
 
 def test_no_inline_script_or_style_in_pages(crafted: httpx.Client) -> None:
-    for path in PAGES[:3] + ["/origins", "/dates", "/releases", "/api"]:
+    for path in PAGES[:3] + PAGES[5:] + ["/origins", "/dates", "/releases", "/api"]:
         page = crafted.get(path).text
         assert (
             "<script>" not in page and "style=" not in page and "<style" not in page
@@ -89,6 +92,11 @@ HOSTILE_TARGETS = [
     b"/search?q=((((",
     b"/search?q=tag%3A",
     b"/search.json?q=from%3A2005-13",
+    b"/search/facet/nope?q=a",
+    b"/search/facet/%00?q=a",
+    b"/search/facet/tag?q=%FF%FE",
+    b"/search/facet/tag?q=((((",
+    b"/search/facet/tag",
     b"/search.csv?q=",
     b"/origins?page=0",
     b"/origins?sort=bogus",

@@ -115,7 +115,7 @@ def _request_base(request: Request) -> str:
     scope = request.scope
     key = (
         scope.get("scheme"),
-        scope.get("server"),
+        tuple(scope.get("server") or ()),  # some ASGI clients pass a list
         scope.get("root_path"),
         scope.get("app_root_path"),
         request.headers.get("host"),

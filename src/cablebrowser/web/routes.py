@@ -55,6 +55,11 @@ def _page_routes() -> list[BaseRoute]:
         Route("/release/{name:path}", browse.release, name="release"),
         # search
         Route("/search", kept_page(searchpage.search), name="search"),
+        Route(
+            "/search/facet/{name}",
+            kept_page(searchpage.facet_page),
+            name="search_facet",
+        ),
         Route("/search.json", kept_page(searchpage.search_json), name="search_json"),
         Route("/search.csv", kept_page(searchpage.search_csv), name="search_csv"),
         Route("/plusd/cables/{name}", views.plusd_redirect, name="plusd"),

@@ -1,14 +1,16 @@
 """The search page on the search index, in HTML, JSON and CSV by the same query string.
 
-``/search?q=…&sort=…&page=…`` shows hits with highlighted snippets, facets as
-links that narrow the query, and a timeline; ``/search.json`` and
-``/search.csv`` answer the same parameters with data.
+``/search?q=…&sort=…&page=…`` shows hits with highlighted snippets, the top
+values of each facet as links that narrow the query, and a timeline;
+``/search/facet/NAME`` lists every value of one facet for the same query;
+``/search.json`` and ``/search.csv`` answer the same parameters with data.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, cast
+from urllib.parse import urlencode
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -26,7 +28,6 @@ from .render import (
     render_html,
     render_json,
     text_param,
-    url_with,
 )
 from .views import locate
 
@@ -44,6 +45,17 @@ FACET_LABELS = {
     "year": "Year",
     "release": "Release",
 }
+FACET_PLURALS = {
+    "origin": "origins",
+    "country": "countries",
+    "tag": "tags",
+    "classification": "classifications",
+    "year": "years",
+    "release": "releases",
+}
+# The search page shows this many values per facet (and any selected one);
+# the rest are on the facet's own page, so the page stays short to render and to tab through.
+FACET_TOP = 10
 # Facet name -> the query field that narrows to one of its values.
 _FACET_FIELDS = {
     "origin": "origin",
@@ -61,6 +73,27 @@ CSV_COLUMNS = (
     "tags",
     "url",
 )
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    """One shown value of a facet; ``url`` narrows the search to it, None when already selected."""
+
+    value: str
+    count: int
+    url: str | None
+
+
+@dataclass(frozen=True)
+class FacetBox:
+    """One facet as shown: its values, how many it has, and the page listing them all."""
+
+    name: str
+    label: str
+    values: list[FacetValue]
+    total: int
+    all_url: str | None
+    all_text: str
 
 
 @dataclass(frozen=True)
@@ -221,30 +254,110 @@ def _csv_row(request: Request, hit: Hit) -> list[object]:
     ]
 
 
-def _facet_links(
-    request: Request, query: str, result: SearchResult
-) -> list[tuple[str, list[tuple[str, int, str]]]]:
+def facet_page(request: Request) -> Response:
+    """List every value of one facet for a search: ``/search/facet/NAME?q=…``."""
+    name = request.path_params["name"]
+    if name not in FACET_LABELS:
+        raise HTTPException(400, f"unknown facet {name!r}")
+    params = search_params(request)
+    if not params.query:
+        raise HTTPException(400, "parameter 'q' is required")
+    result = run_search(request, params)  # a malformed query is a 400 page
+    rows, _ = pick_facet_values(params.query, name, result.facets.get(name) or [])
+    context = {
+        "params": params,
+        "result": result,
+        "label": FACET_LABELS[name],
+        "plural": FACET_PLURALS[name],
+        "values": _facet_values(request, params.query, name, rows),
+        "back_url": _search_url(request, "/search"),
+        "canonical": "/search",
+    }
+    return render_html(request, "search_facet.html", context)
+
+
+def pick_facet_values(
+    query: str, name: str, rows: list[tuple[str, int]], limit: int | None = None
+) -> tuple[list[tuple[str, int, bool]], int]:
+    """Choose the values of a facet to show, in the order given, each marked if selected.
+
+    A value that cannot narrow the query (empty, or holding a quote) is left
+    out. With a ``limit``, the first ``limit`` values are shown and, after them,
+    every selected value (already in the query), so a selection never vanishes.
+    Return the chosen values and how many values the facet has in all.
+    """
+    chosen: list[tuple[str, int, bool]] = []
+    total = 0
+    for value, count in rows:
+        if '"' in value or not value:
+            continue
+        total += 1
+        selected = _clause(name, value) in query
+        if limit is None or total <= limit or selected:
+            chosen.append((value, count, selected))
+    return chosen, total
+
+
+def _facet_links(request: Request, query: str, result: SearchResult) -> list[FacetBox]:
     facets = []
     for name, label in FACET_LABELS.items():
         rows = result.facets.get(name) or []
-        candidates = [
-            (value, count, _narrow(request, query, name, value))
-            for value, count in rows
-        ]
-        links = [(value, count, url) for value, count, url in candidates if url]
-        if links:
-            facets.append((label, links))
+        chosen, total = pick_facet_values(query, name, rows, FACET_TOP)
+        if not chosen:
+            continue
+        hidden = total > len(chosen)
+        facets.append(
+            FacetBox(
+                name=name,
+                label=label,
+                values=_facet_values(request, query, name, chosen),
+                total=total,
+                all_url=_search_url(request, f"/search/facet/{name}")
+                if hidden
+                else None,
+                all_text=f"All {total:,} {FACET_PLURALS[name]}…",
+            )
+        )
     return facets
+
+
+def _facet_values(
+    request: Request, query: str, name: str, chosen: list[tuple[str, int, bool]]
+) -> list[FacetValue]:
+    return [
+        FacetValue(
+            value,
+            count,
+            None if selected else _narrow(request, query, name, value),
+        )
+        for value, count, selected in chosen
+    ]
+
+
+def _clause(facet: str, value: str) -> str:
+    """Return the query clause that narrows a search to one facet value."""
+    if facet in ("year", "month"):
+        return f"from:{value} to:{value}"
+    return f'{_FACET_FIELDS[facet]}:"{value}"'
 
 
 def _narrow(request: Request, query: str, facet: str, value: str) -> str | None:
     """Return the search address with the query narrowed to one facet value."""
     if '"' in value or not value:
         return None
-    if facet in ("year", "month"):
-        clause = f"from:{value} to:{value}"
-    else:
-        clause = f'{_FACET_FIELDS[facet]}:"{value}"'
+    clause = _clause(facet, value)
     if clause in query:
         return None
-    return url_with(request, q=f"{query} {clause}", page=None)
+    return _search_url(request, "/search", q=f"{query} {clause}", page=None)
+
+
+def _search_url(request: Request, path: str, **changes: str | None) -> str:
+    """Return ``path`` with the request's query parameters, some changed (None removes one)."""
+    params = dict(request.query_params)
+    for name, value in changes.items():
+        if value is None:
+            params.pop(name, None)
+        else:
+            params[name] = value
+    query = urlencode(params)
+    return f"{path}?{query}" if query else path
