@@ -12,16 +12,20 @@ would, one ID at a time.
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from collections.abc import Iterable
-from datetime import datetime
 from typing import Any
 
 from ..record import Form, Reference
 from .base import REMOVED, KnownCable, ShownCable, Version
-from .queries import KNOWN_BATCH, known_many
-from .rows import canonical
+from .queries import (
+    KNOWN_BATCH,
+    known_many,
+    lookup_keys,
+    parse_iso,
+    published_aliases,
+    version_row,
+)
 
 # The cable is served only when the ID, as a lookup key, resolves to itself
 # (the first candidate of ``queries.resolve``); otherwise the caller resolves it.
@@ -66,7 +70,6 @@ SELECT_AROUND = (
     " UNION ALL SELECT DISTINCT 3, reference_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
     " NULL, NULL, NULL FROM refs WHERE cited = ?3"
 )
-_PLUSD_SUFFIX_PATTERN = re.compile(r"_[A-Z]$")
 
 
 def read_page(conn: sqlite3.Connection, reference_id: str) -> ShownCable | None:
@@ -87,16 +90,20 @@ def read_page(conn: sqlite3.Connection, reference_id: str) -> ShownCable | None:
     params = (rid, rid.upper(), canonical_id.upper(), REMOVED)
     for kind, value, *rest in conn.execute(SELECT_AROUND, params):
         if kind == 0:
-            versions.append(_version(rid, value, rest))
+            versions.append(version_row(rid, (value, *rest)))
         elif kind == 1:
             versions.append(
-                Version(rid, value, _when(rest[0]), Form.PAGE, "", "", REMOVED)
+                Version(rid, value, parse_iso(rest[0]), Form.PAGE, "", "", REMOVED)
             )
         elif kind == 2:
             aliases.append(value)
         else:
             cited.append(value)
-    around = (tuple(versions), _published_aliases(aliases, canonical_id), sorted(cited))
+    around = (
+        tuple(versions),
+        tuple(published_aliases(sorted(aliases), canonical_id)),
+        sorted(cited),
+    )
     return _shown(record, row, *around)
 
 
@@ -115,8 +122,8 @@ def _shown(
         reference_id=rid,
         canonical_id=canonical_id,
         body=body,
-        created=_when(shown_created) or _when(created),
-        released=_when(shown_released) or _when(released),
+        created=parse_iso(shown_created) or parse_iso(created),
+        released=parse_iso(shown_released) or parse_iso(released),
         release=release,
         origin=shown_origin or origin,
         station=station,
@@ -126,50 +133,13 @@ def _shown(
         references=tuple(Reference(**item) for item in references or ()),
         is_partial=bool(partial),
         redactions=len(redactions or ()),
-        first_published=_when(published[0]),
+        first_published=parse_iso(published[0]),
         latest_release=published[1],
-        latest_released=_when(published[2]),
+        latest_released=parse_iso(published[2]),
         versions=versions,
         aliases=aliases,
         cited_by=tuple(cited),
     )
-
-
-def _version(reference_id: str, release: str, rest: list[Any]) -> Version:
-    released, form, source, digest, change, created, page_released, *more = rest
-    classification, origin, build, partial, redactions = more
-    return Version(
-        reference_id=reference_id,
-        release=release,
-        released=_when(released),
-        form=Form(form),
-        source=source,
-        content_hash=digest,
-        change=change,
-        created=_when(created),
-        page_released=_when(page_released),
-        classification=classification,
-        origin=origin,
-        build=build,
-        is_partial=None if partial is None else bool(partial),
-        redactions=redactions,
-    )
-
-
-def _published_aliases(keys: list[str], canonical_id: str) -> tuple[str, ...]:
-    # As ``queries.aliases_of``: the PlusD key of the canonical ID in PlusD's own spelling.
-    plusd = canonical_id.upper() + "_A"
-    found = []
-    for alias in sorted(keys):
-        if alias == plusd:
-            found.append(canonical_id + "_a")
-        elif not _PLUSD_SUFFIX_PATTERN.search(alias):
-            found.append(alias)
-    return tuple(found)
-
-
-def _when(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
 
 
 def known_any(conn: sqlite3.Connection, any_ids: list[str]) -> dict[str, KnownCable]:
@@ -178,7 +148,7 @@ def known_any(conn: sqlite3.Connection, any_ids: list[str]) -> dict[str, KnownCa
     missing = [any_id for any_id in dict.fromkeys(any_ids) if any_id not in found]
     if not missing:
         return found
-    candidates = {any_id: _candidates(any_id) for any_id in missing}
+    candidates = {any_id: lookup_keys(any_id) for any_id in missing}
     hits = _lookups(conn, {key for keys in candidates.values() for key in keys})
     resolved = {}
     for any_id, keys in candidates.items():
@@ -190,15 +160,6 @@ def known_any(conn: sqlite3.Connection, any_ids: list[str]) -> dict[str, KnownCa
         if target in entries:
             found[any_id] = entries[target]
     return found
-
-
-def _candidates(any_id: str) -> tuple[str, ...]:
-    # The keys ``queries.resolve`` tries, in its order.
-    key = any_id.strip().upper()
-    if not key:
-        return ()
-    bare = _PLUSD_SUFFIX_PATTERN.sub("", key)
-    return tuple(dict.fromkeys((key, bare, canonical(bare).upper())))
 
 
 # The three lookups of ``queries.LOOKUPS``, each for many keys at once.

@@ -135,15 +135,20 @@ def published_aliases(keys: Iterable[str], canonical_id: str) -> list[str]:
 
 def resolve(conn: sqlite3.Connection, any_id: str) -> str | None:
     """Return the reference ID an ID in any form names, or None."""
-    key = any_id.strip().upper()
-    if not key:
-        return None
-    bare = _PLUSD_SUFFIX_PATTERN.sub("", key)
-    for candidate in dict.fromkeys((key, bare, canonical(bare).upper())):
+    for candidate in lookup_keys(any_id):
         found = _lookup(conn, candidate)
         if found:
             return found
     return None
+
+
+def lookup_keys(any_id: str) -> tuple[str, ...]:
+    """Return the keys an ID in any form is looked up by, in order: as given, bare, canonical."""
+    key = any_id.strip().upper()
+    if not key:
+        return ()
+    bare = _PLUSD_SUFFIX_PATTERN.sub("", key)
+    return tuple(dict.fromkeys((key, bare, canonical(bare).upper())))
 
 
 # Each served by an index: aliases' key, known_upper (m002), known_canonical.
@@ -208,7 +213,7 @@ def versions(conn: sqlite3.Connection, reference_id: str) -> list[Version]:
         " WHERE v.reference_id = ?",
         (reference_id,),
     )
-    found = [_version(reference_id, row) for row in rows]
+    found = [version_row(reference_id, row) for row in rows]
     removals = conn.execute(
         "SELECT ch.release, r.released FROM changes ch JOIN releases r ON r.name = ch.release"
         " WHERE ch.reference_id = ? AND ch.change = ?",
@@ -223,7 +228,8 @@ def versions(conn: sqlite3.Connection, reference_id: str) -> list[Version]:
     return found
 
 
-def _version(reference_id: str, row: tuple[Any, ...]) -> Version:
+def version_row(reference_id: str, row: tuple[Any, ...]) -> Version:
+    """Return a version from its row: release, released, form, source, hash, change, …."""
     release, released, form, source, digest, change, created, page_released, *rest = row
     classification, origin, build, partial, redactions = rest
     return Version(
