@@ -31,6 +31,7 @@ import sqlite_utils
 
 from cablebrowser.record import SourceRecord
 from cablebrowser.sources import read
+from cablebrowser.sources.csvdump import write_csv
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 ID_LIST = DATA / "cable2month_heuer-cablemap.csv.gz"
@@ -99,20 +100,6 @@ def synthetic_rows(
             header,
             body,
         ]
-
-
-def write_csv(path: Path, rows: Iterator[list[str]]) -> int:
-    """Write rows in cables.csv quoting; return the file size."""
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(
-            handle,
-            quoting=csv.QUOTE_ALL,
-            escapechar="\\",
-            doublequote=False,
-            lineterminator="\n",
-        )
-        writer.writerows(rows)
-    return path.stat().st_size
 
 
 def tree_rss(pid: int, field: str = "VmRSS:") -> int:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import lzma
 from datetime import datetime
@@ -14,6 +13,7 @@ import cablebrowser.parse
 from cablebrowser.errors import ParseError, SourceError
 from cablebrowser.ingest import IngestOptions, ingest
 from cablebrowser.record import SourceRecord
+from cablebrowser.sources.csvdump import write_csv as write_dump
 from cablebrowser.store import open_store
 
 BODY = (
@@ -42,15 +42,7 @@ def csv_row(number: int, ref: str | None = None, body: str | None = None) -> lis
 def write_csv(path: Path, rows: list[list[str]]) -> Path:
     """Write rows in the quoting of the original cables.csv."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(
-            handle,
-            quoting=csv.QUOTE_ALL,
-            escapechar="\\",
-            doublequote=False,
-            lineterminator="\n",
-        )
-        writer.writerows(rows)
+    write_dump(path, rows)
     return path
 
 

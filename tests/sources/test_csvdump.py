@@ -12,7 +12,7 @@ import pytest
 from cablebrowser.record import Form, Skipped, SourceRecord
 from cablebrowser.sources import read
 from cablebrowser.sources.container import Member
-from cablebrowser.sources.csvdump import parse_csv_datetime, read_csv
+from cablebrowser.sources.csvdump import parse_csv_datetime, read_csv, write_csv
 from tests.sources.conftest import BROKEN, read_items, records
 
 GAVIN = "cables-csv-first-rows_gavinmendelgleason-mapper.csv"
@@ -215,3 +215,18 @@ def test_csv_dates_fast_path_agrees_with_strptime(
     text: str, expected: datetime | None
 ) -> None:
     assert parse_csv_datetime(text) == expected
+
+
+def test_written_rows_read_back_unchanged(tmp_path: Path) -> None:
+    body = 'SUBJECT: "QUOTED" \\ BACKSLASH\n\n1. A, B;\r\nC "D"\n'
+    rows = [
+        ["1", "1/2/2005 3:04", "05TEST1", "Embassy Test", "SECRET", "", "HEAD", body],
+        ["2", "1/2/2005 3:05", "05TEST2", "Embassy Test", "UNCLASSIFIED", "", "", "X"],
+    ]
+    path = tmp_path / "cables.csv"
+    assert write_csv(path, rows) == path.stat().st_size
+    items = list(read(path))
+    assert [item.reference_id for item in items] == ["05TEST1", "05TEST2"]
+    first = items[0]
+    assert isinstance(first, SourceRecord)
+    assert (first.body, first.header, first.classification) == (body, "HEAD", "SECRET")

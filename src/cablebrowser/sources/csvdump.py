@@ -1,4 +1,4 @@
-"""Read ``cables.csv`` (the September 2011 dump) row by row, in constant memory.
+"""Read ``cables.csv`` (the September 2011 dump) row by row, in constant memory; write one.
 
 Eight columns, every field double-quoted, quotes and newlines escaped with a
 backslash, no header: number, created (``M/D/YYYY H:MM``), reference ID,
@@ -18,8 +18,9 @@ import io
 import itertools
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import datetime
+from pathlib import Path
 from typing import IO
 
 from ..record import PARTIAL_BANNER, Form, Skipped, SourceRecord
@@ -178,3 +179,21 @@ def parse_csv_datetime(value: str) -> datetime | None:
         return datetime.strptime(value, "%m/%d/%Y %H:%M")
     except ValueError:
         return None
+
+
+def write_csv(path: Path, rows: Iterable[list[str]]) -> int:
+    """Write eight-field rows in the dump's quoting to ``path``; return the file size.
+
+    The inverse of ``read_csv``: every field quoted, quotes escaped with a
+    backslash rather than doubled, ``\\n`` line ends.
+    """
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(
+            handle,
+            quoting=csv.QUOTE_ALL,
+            escapechar="\\",
+            doublequote=False,
+            lineterminator="\n",
+        )
+        writer.writerows(rows)
+    return path.stat().st_size
