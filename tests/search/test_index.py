@@ -6,6 +6,7 @@ import dataclasses
 from pathlib import Path
 
 import pytest
+import tantivy
 
 from cablebrowser.record import Cable, Redaction
 from cablebrowser.search import SearchIndex, build_index, index_path
@@ -15,6 +16,7 @@ from cablebrowser.search.document import (
     signature,
     unmask,
 )
+from cablebrowser.search.index import BODIES
 from cablebrowser.search.query import parse_query
 from cablebrowser.search.snippets import highlighter, lead_html, marked_html
 
@@ -203,3 +205,28 @@ def test_an_open_index_sees_later_updates_and_rebuilds(tmp_path):
     assert index.search("caviar").total == 1
     build_index(FakeStore(corpus), path, rebuild=True)
     assert index.search("caviar").total == 0 and index.count() == len(corpus)
+
+
+def test_bodies_are_kept_beside_the_index_and_read_back_for_snippets(tmp_path):
+    path = tmp_path / "a.index"
+    corpus = make_corpus()
+    build_index(FakeStore(corpus), path)
+    index = SearchIndex.open(path)
+    searcher = tantivy.Index.open(str(path)).searcher()
+    stored = searcher.doc(searcher.search(tantivy.Query.all_query(), 1).hits[0][1])
+    assert "body" not in stored.to_dict() and (path / BODIES).is_file()
+    assert "<mark>Gazprom</mark>" in index.search("gazprom").hits[0].snippet_html
+    build_index(FakeStore(_edited(corpus, "07MOSCOW1", "Rosneft and caviar.")), path)
+    hit = index.search("caviar").hits[0]
+    assert hit.snippet_html == "Rosneft and <mark>caviar</mark>."
+    assert [h.reference_id for h in index.similar("07MOSCOW1", leads=False)] == [
+        h.reference_id for h in index.similar("07MOSCOW1")
+    ]
+
+
+def test_an_index_missing_its_bodies_file_still_answers(tmp_path):
+    path = tmp_path / "a.index"
+    build_index(FakeStore(make_corpus()), path)
+    (path / BODIES).unlink()
+    result = SearchIndex.open(path).search("gazprom")
+    assert result.total == 1 and result.hits[0].snippet_html == ""

@@ -2,16 +2,19 @@
 
 The index is a tantivy directory beside the database (``index_path``). A
 ``signatures.json`` file in it records a digest of every indexed document, so
-a later build rewrites only the cables whose fields changed.
+a later build rewrites only the cables whose fields changed. The bodies, which
+snippets show, are appended to ``bodies.bin`` in it; each document stores where
+its body is (``body_at``, ``body_size``) rather than the text.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import tantivy
 
@@ -23,13 +26,15 @@ from .schema import SCHEMA_VERSION, build_schema
 Progress = Callable[[int, int | None], None]
 
 SIGNATURES = "signatures.json"
+BODIES = "bodies.bin"
 # Two indexing threads share the heap: each flushes a segment of ~9,000 cables
-# (~70 MB on disk) when its half is full, and tantivy merges eight such segments
+# (~25 MB on disk) when its half is full, and tantivy merges eight such segments
 # into one in the background. Measured on 100,000 cables: at most ~330 MB of
 # anonymous memory (the heap, plus up to 10,000 documents queued for the
-# threads), while a merge maps its eight input segments (~580 MB of file pages,
-# page cache that counts in RSS). A smaller heap makes smaller segments and
-# merges, but past 64 flushes tantivy merges eight merged segments at once.
+# threads), while a merge maps its eight input segments (~210 MB of file pages,
+# page cache that counts in RSS; ~580 MB when the segments held the bodies). A
+# smaller heap makes smaller segments and merges, but past 64 flushes tantivy
+# merges eight merged segments at once.
 WRITER_HEAP = 128_000_000
 WRITER_THREADS = 2
 _PROGRESS_EVERY = 500
@@ -84,7 +89,8 @@ def _write_recorded(
     """Write the documents and record their signatures beside them; return how many."""
     signatures = _SignatureFile(path)
     try:
-        _write(index, cables, known, signatures.add)
+        with (path / BODIES).open("ab") as bodies:
+            _write(index, cables, known, _Recorder(signatures.add, bodies))
         signatures.save()
     finally:
         signatures.close()
@@ -124,15 +130,76 @@ def _total(store: Store) -> int | None:
     return None
 
 
+class _Recorder:
+    """What a build keeps beside the index: signatures, and the bodies it writes."""
+
+    def __init__(self, sign: Callable[[str, str], None], bodies: BinaryIO) -> None:
+        self.sign = sign
+        self._bodies = bodies
+        self._end = bodies.seek(0, os.SEEK_END)
+
+    def place_body(self, fields: dict[str, Any]) -> None:
+        """Append the document's body to the bodies file; leave where it is in ``fields``."""
+        body = fields.get("body")
+        if body is None:
+            return
+        data = body.encode("utf-8", "surrogatepass")
+        self._bodies.write(data)
+        fields["body_at"], fields["body_size"] = self._end, len(data)
+        self._end += len(data)
+
+    def flush(self) -> None:
+        """Put the bodies written so far on disk, before the documents naming them."""
+        self._bodies.flush()
+
+
+class BodyFile:
+    """The bodies file of an index, open for reading; closed when no reader holds it.
+
+    An open file outlives a rebuild that swaps the index directory, so a searcher
+    and the bodies file opened with it stay a pair.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self._descriptor = os.open(path / BODIES, os.O_RDONLY)
+
+    def read(self, places: list[tuple[int, int] | None]) -> list[str]:
+        """Return the bodies at the (offset, size) ``places``; "" where there is none."""
+        return [_decoded(self._pread(place)) if place else "" for place in places]
+
+    def _pread(self, place: tuple[int, int]) -> bytes:
+        return os.pread(self._descriptor, place[1], place[0])
+
+    def __del__(self) -> None:
+        if hasattr(self, "_descriptor"):  # not when the open failed
+            os.close(self._descriptor)
+
+
+def open_bodies(path: Path) -> BodyFile | None:
+    """Open the bodies file of the index at ``path`` (None when it has none)."""
+    try:
+        return BodyFile(path)
+    except FileNotFoundError:
+        return None
+
+
+def _decoded(data: bytes) -> str:
+    try:
+        return data.decode("utf-8", "surrogatepass")
+    except UnicodeDecodeError:  # a file changed under the reader; never an error page
+        return data.decode("utf-8", "replace")
+
+
 def _write(
     index: tantivy.Index,
     cables: Iterator[SearchFields],
     known: dict[str, str],
-    record: Callable[[str, str], None],
+    record: _Recorder,
 ) -> None:
     """Add changed documents, delete vanished ones (what ``known`` keeps), commit.
 
-    Each document's signature is handed to ``record`` as it is made.
+    Each document's signature is handed to ``record`` as it is made, and the
+    body of each added one is written beside the index.
     """
     schema = index.schema
     try:
@@ -145,15 +212,17 @@ def _write(
         fields = search_document(cable)
         reference_id = fields["reference_id"]
         digest = signature(fields)
-        record(reference_id, digest)
+        record.sign(reference_id, digest)
         before = known.pop(reference_id, None)
         if before == digest:
             continue
         if before is not None:
             writer.delete_documents_by_term("reference_id", reference_id)
+        record.place_body(fields)
         writer.add_document(tantivy.Document.from_dict(fields, schema))
     for reference_id in known:
         writer.delete_documents_by_term("reference_id", reference_id)
+    record.flush()
     writer.commit()
     writer.wait_merging_threads()
 
