@@ -10,8 +10,10 @@ from hypothesis import strategies as st
 
 from cablebrowser.parse import canonical_id
 from cablebrowser.parse.blocks import _RULE_PATTERN, _may_hold_rule
-from cablebrowser.parse.body import _has_lower_case_word, _join
+from cablebrowser.parse.body import _join
+from cablebrowser.parse.headings import _has_lower_case_word
 from cablebrowser.parse.layout import number_match
+from cablebrowser.parse.signature import ends_sentence
 from cablebrowser.parse.text import _CONTROL_PATTERN, _is_printable
 
 _LINE_ALPHABET = st.sampled_from(list(" \t¶0123456789.()/-%,:CSUNFBOTXREaclnsuxé"))
@@ -107,7 +109,53 @@ def test_join_without_gaps_keeps_the_lines(lines: list[str]) -> None:
     while inner and not inner[-1]:
         inner.pop()
     if "" not in inner:
-        assert _join(lines) == _join_by_lines(lines)
+        assert _join("\n".join(line.rstrip() for line in lines)) == _join_by_lines(
+            lines
+        )
+
+
+_NOISE = re.compile(
+    r"[ \t]*(?:SIPDIS|NOFORN|EXDIS|NODIS|LIMDIS)(?:[ \t]+(?:SIPDIS|NOFORN))*[ \t]*"
+)
+
+
+def _join_line_by_line(lines: list[str]) -> str:
+    kept: list[str] = []
+    gap = False
+    for line in lines:
+        if not line.strip() or _NOISE.fullmatch(line):
+            gap = gap or bool(kept)
+            continue
+        if gap and ends_sentence(kept[-1]):
+            kept.append("")
+        kept.append(line)
+        gap = False
+    return "\n".join(kept).strip()
+
+
+_JOIN_LINE = st.sampled_from(
+    [
+        "",
+        "",
+        "a",
+        "b.",
+        " c",
+        "SIPDIS",
+        " NOFORN",
+        "SIPDIS NOFORN",
+        "EXDIS.",
+        "x NODIS",
+        "y?",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_JOIN_LINE, max_size=10))
+def test_join_drops_noise_lines_and_page_gaps_as_a_line_loop_would(
+    lines: list[str],
+) -> None:
+    assert _join("\n".join(lines)) == _join_line_by_line(lines)
 
 
 @settings(max_examples=300, deadline=None)

@@ -1,4 +1,4 @@
-"""The body scan classifies each body line as the per-line patterns would."""
+"""The body string holds the right-stripped body lines and finds the rule lines as the line pattern would."""
 
 from __future__ import annotations
 
@@ -8,10 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cablebrowser.parse.layout import body_lines
-from cablebrowser.parse.scan import scan_body
+from cablebrowser.parse.scan import BodyText, body_string
 
 _RULE = re.compile(r"[ \t]*[-=_‐]{3,}[ \t]*")
-_DIGIT_FIRST = re.compile(r"[ \t¶]*\d")
 
 _LINE = st.text(alphabet=list(" \t\xa0-=_‐1.(C)SUBJECT:REFa¶"), max_size=12)
 _TEXT = st.lists(_LINE, max_size=30).map("\n".join)
@@ -35,25 +34,44 @@ SMITH
 """
 
 
-def test_scan_of_a_cable() -> None:
-    scan = scan_body(_CABLE)
-    lines = _CABLE.split("\n")
-    assert scan.lines == tuple(lines)
-    assert (scan.begin, scan.end) == body_lines(_CABLE)[1:]
-    assert sorted(scan.rules) == [6, 8, 12]
-    assert [lines[i].lstrip()[:2] for i in scan.numbered] == ["1.", "2.", "3."]
-    assert scan.is_blank(5) and not scan.is_blank(4)
-    assert scan.is_blank(scan.begin - 1) and scan.is_blank(scan.end)
+def _body_of(text: str) -> BodyText:
+    lines, begin, end = body_lines(text)
+    return body_string(lines, begin, end)
+
+
+def _line_starts(body: BodyText) -> list[int]:
+    """Return the offsets of the body lines (after the two leading empty lines)."""
+    starts, offset = [], 2
+    for line in body.text[2 : body.stop - 1].split("\n"):
+        starts.append(offset)
+        offset += len(line) + 1
+    return starts
+
+
+def test_body_string_of_a_cable() -> None:
+    body = _body_of(_CABLE)
+    lines = body.text.split("\n")
+    # The body opens with the blank line after SUBJECT and ends before SMITH.
+    assert body.text.startswith("\n\n\n1. (C) First")
+    assert body.text.endswith("3. Third.\n\n\n")
+    assert [lines[body.text.count("\n", 0, r)] for r in sorted(body.rules)] == [
+        "----------",
+        "----------",
+        "   ===",
+    ]
+    assert body.text[body.stop :] == "\n"
 
 
 @settings(max_examples=300)
 @given(_TEXT)
-def test_scan_matches_the_line_patterns(text: str) -> None:
-    scan = scan_body(text)
+def test_body_string_matches_the_line_patterns(text: str) -> None:
     lines, begin, end = body_lines(text)
-    body = range(begin, end)
-    assert scan.lines == lines and (scan.begin, scan.end) == (begin, end)
-    assert scan.stripped == tuple(line.strip() for line in lines)
-    assert scan.rules == {i for i in body if _RULE.fullmatch(lines[i])}
-    assert scan.numbered == tuple(i for i in body if _DIGIT_FIRST.match(lines[i]))
-    assert [scan.is_blank(i) for i in body] == [not lines[i].strip() for i in body]
+    if begin >= end:
+        return
+    body = body_string(lines, begin, end)
+    assert body.text == "\n\n" + "\n".join(map(str.rstrip, lines[begin:end])) + "\n\n"
+    starts = _line_starts(body)
+    assert len(starts) == end - begin
+    assert body.rules == {
+        starts[i - begin] for i in range(begin, end) if _RULE.fullmatch(lines[i])
+    }

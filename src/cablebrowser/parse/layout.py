@@ -45,11 +45,14 @@ def body_lines(text: str) -> tuple[tuple[str, ...], int, int]:
 def _may_hold_header(text: str, stripped: str) -> bool:
     """Tell whether ``header`` occurs in the page-stripped text, in any case.
 
-    This keyword test only skips the line scan where no line can match. With no
-    page break removed, the lower-case copy shared with other fields serves.
+    This keyword test only skips the line scan where no line can match. Taking
+    page breaks out only removes text and joins with blanks, so a text whose
+    lower-case copy (shared with other fields) lacks the word is ruled out.
     """
-    lower = folded(text) if stripped is text else None
-    return "header" in (stripped.lower() if lower is None else lower)
+    lower = folded(text)
+    if lower is not None and "header" not in lower:
+        return False
+    return "header" in (lower if stripped is text and lower else stripped.lower())
 
 
 @functools.lru_cache(maxsize=8)
@@ -163,41 +166,30 @@ def _split_inline_numbers(text: str) -> str:
     """Put each inline marked paragraph number at the start of its own line.
 
     Same result as ``_INLINE_NUMBER_PATTERN.sub("\\n", text)``, found faster:
-    each ``. (`` may close a number before a marking; the number is read backwards.
+    each ``. (`` may close a number before a marking; the number and the
+    blanks before it are read backwards, as a pattern over the reversed text.
     """
     pieces: list[str] = []
     position = 0
+    reverse = ""
     for dot in _DOT_PARENTHESIS_PATTERN.finditer(text):
-        opening = dot.end() - 1
-        gap = _gap_before_number(text, opening)
-        if gap is not None and gap[0] >= position:
-            if _MARKING_IN_PARENTHESES_PATTERN.match(text, opening):
-                pieces += (text[position : gap[0]], "\n")
-                position = gap[1]
+        reverse = reverse or text[::-1]
+        gap = _REVERSED_GAP_PATTERN.match(reverse, len(text) - dot.start())
+        if gap is None:
+            continue
+        start, digits = len(text) - gap.end(1), len(text) - gap.start(1)
+        if start >= position and _MARKING_IN_PARENTHESES_PATTERN.match(
+            text, dot.end() - 1
+        ):
+            pieces += (text[position:start], "\n")
+            position = digits
     return "".join(pieces) + text[position:] if pieces else text
 
 
-def _gap_before_number(text: str, index: int) -> tuple[int, int] | None:
-    """Return the blanks before ``N.`` that ends at ``index``, if a sentence ends before them."""
-    index = _skip_back(text, index, " \t")
-    if index == 0 or text[index - 1] != ".":
-        return None
-    index = _skip_back(text, index - 1, " \t")
-    digits = index
-    while digits > 0 and index - digits < 4 and text[digits - 1].isdecimal():
-        digits -= 1
-    if not 1 <= index - digits <= 3:
-        return None
-    start = _skip_back(text, digits, " \t")
-    if start == digits or start == 0 or text[start - 1] not in ".!?)\"'":
-        return None
-    return start, digits
-
-
-def _skip_back(text: str, index: int, chars: str) -> int:
-    while index > 0 and text[index - 1] in chars:
-        index -= 1
-    return index
+# Read on the reversed text from just before a ``.``: blanks, one to three
+# digits (a fourth is no blank, so fails), the blanks before the number (the
+# group) and the end of the sentence before them.
+_REVERSED_GAP_PATTERN = re.compile(r"[ \t]*+\d{1,3}+([ \t]++)[.!?)\"']")
 
 
 # What every paragraph-number line starts with: a cheap test before ``number_match``.

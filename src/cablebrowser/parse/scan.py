@@ -1,73 +1,58 @@
-"""Classify the lines of a cable body once, for every reader of its paragraphs.
+"""Lay out a cable body as one string, for the readers of its paragraphs.
 
 The paragraph splitter asks of many lines whether they are blank, a rule line,
-or open with a digit; ``scan_body`` answers these for the whole body in a few
-passes that run in C, and the readers look the answers up.
+or open with a paragraph number. With the body as one string of right-stripped
+lines, a blank line is an empty one, and patterns that start with the line
+break find the lines worth a closer look in one pass that runs in C.
 """
 
 from __future__ import annotations
 
-import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import compress, repeat
-from operator import not_
 
-from .layout import _DIGIT_FIRST_PATTERN, _RULE_PATTERN, body_lines
-
-_RULE_CHARACTERS = "-=_‐"
+from .layout import _RULE_PATTERN
 
 
 @dataclass(frozen=True, slots=True)
-class BodyScan:
-    """The lines of a text, the body range among them, and what each body line is.
+class BodyText:
+    """The body lines, right-stripped and joined, with two empty lines on each side.
 
-    Indices count in ``lines``; ``stripped`` holds every line without its outer
-    whitespace (empty for a blank line).
+    A line is named by the offset where it starts in ``text``; the first body
+    line starts at 2 and ``stop`` is where the empty line after the last starts.
+    ``rules`` holds the rule lines (``---``, ``===``) of the body.
     """
 
-    lines: tuple[str, ...]
-    begin: int
-    end: int
-    stripped: tuple[str, ...]
+    text: str
     rules: frozenset[int]
-    numbered: tuple[int, ...]
 
-    def is_blank(self, index: int) -> bool:
-        """Tell whether line ``index`` is blank; a line outside the body counts as blank."""
-        return not (self.begin <= index < self.end and self.stripped[index])
-
-
-@functools.lru_cache(maxsize=8)
-def scan_body(text: str) -> BodyScan:
-    """Return the classified body lines of ``text`` (see ``body_lines``)."""
-    lines, begin, end = body_lines(text)
-    stripped = tuple(map(str.strip, lines))
-    return BodyScan(
-        lines=lines,
-        begin=begin,
-        end=end,
-        stripped=stripped,
-        rules=frozenset(_rule_lines(lines, stripped, begin, end)),
-        numbered=tuple(
-            compress(
-                range(begin, end), map(_DIGIT_FIRST_PATTERN.match, lines[begin:end])
-            )
-        ),
-    )
+    @property
+    def stop(self) -> int:
+        """Return the offset of the empty line after the body."""
+        return len(self.text) - 1
 
 
-def _rule_lines(
-    lines: Sequence[str], stripped: Sequence[str], begin: int, end: int
-) -> list[int]:
-    """Return the rule lines among lines[begin:end].
+def body_string(lines: Sequence[str], begin: int, end: int) -> BodyText:
+    """Return lines[begin:end] as a ``BodyText``."""
+    text = "\n".join(["", "", *map(str.rstrip, lines[begin:end]), "", ""])
+    return BodyText(text=text, rules=_rule_lines(text, lines, begin))
 
-    A rule line is left empty when stripped of whitespace and rule characters;
-    that C-speed test leaves the pattern only blank lines and true candidates.
-    """
-    emptied = map(str.strip, stripped[begin:end], repeat(_RULE_CHARACTERS))
-    return [
-        index
-        for index in compress(range(begin, end), map(not_, emptied))
-        if stripped[index] and _RULE_PATTERN.fullmatch(lines[index])
-    ]
+
+# A right-stripped rule line; the line itself is then tested, since a line
+# ending in a non-breaking space is no rule line.
+_RULE_LINE_PATTERN = re.compile(r"\n(?=[ \t]*+[-=_‐]{3,}+\n)")
+
+
+def _rule_lines(text: str, lines: Sequence[str], begin: int) -> frozenset[int]:
+    """Return the offsets of the lines of ``text`` that are rule lines."""
+    rules = []
+    # Counting line breaks from the previous candidate on reads the text once.
+    index, counted = begin - 2, 0
+    for found in _RULE_LINE_PATTERN.finditer(text):
+        offset = found.end()
+        index += text.count("\n", counted, offset)
+        counted = offset
+        if _RULE_PATTERN.fullmatch(lines[index]):
+            rules.append(offset)
+    return frozenset(rules)
