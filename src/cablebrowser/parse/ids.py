@@ -31,6 +31,7 @@ __all__ = [
     "normalize_station",
     "split_id",
     "station_of",
+    "valid_id_from_parts",
     "year_of",
 ]
 
@@ -100,7 +101,8 @@ def _clean(reference_id: str) -> str:
     # Each pattern needs what its guard tests; most IDs need none of them.
     if "_" in text:
         text = _SUFFIX_PATTERN.sub("", text)
-    text = _SEPARATOR_PATTERN.sub("", text)
+    if not text.isalnum():  # separators are never alphanumeric
+        text = _SEPARATOR_PATTERN.sub("", text)
     if text[:2] in ("19", "20"):
         text = _LONG_YEAR_PATTERN.sub(r"\1", text)
     if text[:2] == text[2:4]:
@@ -125,8 +127,11 @@ def _parts(cleaned: str) -> tuple[int, str, int] | None:
         text = _TRAILER_PATTERN.sub(r"\1", _SECTION_PATTERN.sub(r"\1", text))
         text = MALFORMED_IDS.get(text) or INVALID_IDS.get(text) or text
         match = _LOOSE_PATTERN.match(text)
-    if match is None:
-        return None
+    return None if match is None else _matched_parts(match)
+
+
+def _matched_parts(match: re.Match[str]) -> tuple[int, str, int] | None:
+    """Return the parts of an ID matched by ``_LOOSE_PATTERN``, if its station resolves."""
     station = _resolve_station(match.group(2), written=False)
     if station is None:
         return None
@@ -142,6 +147,15 @@ def split_id(reference_id: str) -> tuple[int, str, int] | None:
 
 @functools.lru_cache(maxsize=4096)
 def _split(reference_id: str) -> tuple[int, str, int] | None:
+    # Most IDs are already clean, which ``_clean`` would leave as they are.
+    match = _LOOSE_PATTERN.fullmatch(reference_id)
+    if (
+        match
+        and len(reference_id) <= 60
+        and reference_id not in MALFORMED_IDS
+        and reference_id not in INVALID_IDS
+    ):
+        return _matched_parts(match)
     cleaned = _clean(reference_id)
     return _parts(cleaned) if len(cleaned) <= 60 else None
 
@@ -164,6 +178,46 @@ def _canonical(reference_id: str) -> str:
         return reference_id.strip().upper().strip()
     yy, station, serial = parts
     return f"{yy:02d}{station}{serial}"
+
+
+def valid_id_from_parts(yy: int, station: str, serial: int) -> str | None:
+    """Return ``canonical_id`` of the ID written as ``yy``, ``station`` and ``serial``.
+
+    None unless that ID is valid (``is_valid_id``). REF items name the parts
+    separately; for a station code the answer needs only the code resolved (which
+    repeats), not the whole ID cleaned and split again.
+    """
+    text = f"{yy:02d}{station}{serial}"
+    known = _station_in_id(station) if 0 <= yy <= 99 else None
+    if (
+        known is None
+        or not 0 < serial <= 9_999_999
+        or text in MALFORMED_IDS
+        or text in INVALID_IDS
+    ):
+        value = canonical_id(text)
+        return value if is_valid_id(value) else None
+    resolved, valid = known
+    return f"{yy:02d}{resolved}{serial}" if valid else None
+
+
+_ID_STATION_PATTERN = re.compile(r"[A-Z]{2,30}")
+
+
+@functools.lru_cache(maxsize=1024)
+def _station_in_id(station: str) -> tuple[str, bool] | None:
+    """Return the code ``_parts`` reads for ``station`` in a clean ID, and if it is valid.
+
+    Such an ID (two digits, the letters, a serial from 1 to 9,999,999) is left as it
+    is by ``_clean`` and matched whole by ``_LOOSE_PATTERN``; whether the ID it
+    becomes is valid depends on the code alone. None when unsure.
+    """
+    if not _ID_STATION_PATTERN.fullmatch(station):
+        return None
+    resolved = _resolve_station(station, written=False)
+    if resolved is None:
+        return None
+    return resolved, is_valid_id(f"00{resolved}1")
 
 
 def station_of(reference_id: str) -> str | None:

@@ -9,11 +9,11 @@ telcons, DTG messages, reports) are kept with their kind.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..record import Reference
-from .ids import canonical_id, is_valid_id, normalize_station
+from .ids import normalize_station, valid_id_from_parts
+from .refpages import clean_block
 
 # Serials run in sequence within a year and restart in January. No station sends more
 # than STATE (at most ~800 cables a day in the archive), so a serial above this many a day
@@ -22,8 +22,7 @@ _MAX_SERIALS_PER_DAY = 1500
 _MARGIN_DAYS = 10
 
 
-@dataclass(frozen=True)
-class _Citing:
+class _Citing(NamedTuple):
     """What an unyeared reference needs to know about the citing cable."""
 
     yy: int | None
@@ -51,27 +50,6 @@ class _Citing:
         return number > _MAX_SERIALS_PER_DAY * (self.day_of_year + _MARGIN_DAYS)
 
 
-_PAGE_LINE_PATTERN = re.compile(
-    r"^\s*(?:PAGE\s+\d+\s+[^\n]*?\d{6}Z"
-    r"|[A-Z][A-Z ]*\s+\d{8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}"
-    r"|\d{3}(?:\.\d)?\s+OF\s+\d{3}"
-    r"|[A-Z][A-Z ]*\s+\d{8}"
-    r"|(?:UNCLAS(?:SIFIED)?|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|SIPDIS|NOFORN)(?:\s+SECTION.*)?"
-    r")\s*$"
-)
-_INLINE_PAGE_PATTERN = re.compile(
-    r"\bPAGE\s+\d{2,3}\s+[A-Z][A-Z ]*?\s+\d{4,8}(?:\s+\d\d\s+OF\s+\d\d)?\s+\d{6}Z\b|"
-    r"\b[A-Z][A-Z ]*?\s+\d{8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\b"
-)
-
-
-def _clean_block(block: str) -> str:
-    """Drop page-break and caption lines and pilcrows; keep line breaks as item hints."""
-    lines = [line for line in block.split("\n") if not _PAGE_LINE_PATTERN.match(line)]
-    text = _INLINE_PAGE_PATTERN.sub(" ", "\n".join(lines).replace("¶", " "))
-    return text.replace("\t", " ")
-
-
 _BULLET_PATTERN = re.compile(
     r"(?:^|(?<=[\s;,.:)\]]))"
     r"(?:\((?P<a>[A-Z]|\d)\)|\[(?P<b>[A-Z])\]|(?P<c>[A-Z])(?:\.\)|[.):]|\s-)(?=\s|\(|[A-Z0-9'\[])"
@@ -79,30 +57,36 @@ _BULLET_PATTERN = re.compile(
 )
 
 
-@dataclass
-class _Item:
+class _Item(NamedTuple):
     bullet: str | None
     text: str
 
 
+# Every bullet holds one of these characters.
+_BULLET_HINT_PATTERN = re.compile(r"[(\[.):-]")
+
+
 def _split_items(block: str) -> list[_Item]:
     """Split a cleaned block on bullets (kept when letters run in order) and ``;``."""
-    items: list[_Item] = []
+    pieces: list[tuple[str | None, str]] = []
     start, bullet, last = 0, None, ""
-    for match in _BULLET_PATTERN.finditer(block):
+    bullets = (
+        _BULLET_PATTERN.finditer(block) if _BULLET_HINT_PATTERN.search(block) else ()
+    )
+    for match in bullets:
         letter = (
             match.group("a") or match.group("b") or match.group("c") or match.group("d")
         )
         if not _is_bullet(block, match, letter, last):
             continue
-        items.append(_Item(bullet, block[start : match.start()]))
+        pieces.append((bullet, block[start : match.start()]))
         start, bullet, last = match.end(), letter, letter
-    items.append(_Item(bullet, block[start:]))
+    pieces.append((bullet, block[start:]))
     return [
-        _Item(item.bullet, part.strip())
-        for item in items
-        for part in item.text.split(";")
-        if part.strip()
+        _Item(bullet, stripped)
+        for bullet, text in pieces
+        for part in text.split(";")
+        if (stripped := part.strip())
     ]
 
 
@@ -154,9 +138,11 @@ def _normalise_item(text: str, bullet: str | None) -> str:
 
 
 _ASIDE_PATTERN = re.compile(r"\((?!\d\d\))[^()]{3,}\)|\"[^\"]*\"|“[^”]*”")
+# Words are matched possessively: a word cut short is followed by a letter, which
+# nothing after it accepts, and backtracking into words made long items very slow.
 _CABLE_PATTERN = re.compile(
     r"(?<![\w'])(?:(?P<year>(?:19|20)\d\d|'\d\d|\d\d\d?|\(\d\d\))\s*)?"
-    r"(?P<origin>[A-Za-z][A-Za-z.'\-]*(?:\s+[A-Za-z][A-Za-z.'\-]*){0,4}?)"
+    r"(?P<origin>[A-Za-z][A-Za-z.'\-]*+(?:\s+[A-Za-z][A-Za-z.'\-]*+){0,4}?)"
     r"\s*(?:\((?P<mid>\d\d)\)\s*|(?P<midyear>0\d|10|[6-9]\d)\s+(?=\d{3}))?(?:\([A-Z/]{1,6}\)\s*)?\#?\s*"
     r"(?P<serial>\d{1,8})(?![\dA-Za-z])"
     r"(?:[-/](?P<dash>\d\d)(?![\d/])|\s*\((?P<paren>\d\d)\)|\s+(?P<bare>(?:19|20)?\d\d)(?=\s*(?:$|[,;()])))?"
@@ -167,8 +153,7 @@ _LIST_PATTERN = re.compile(
 )
 
 
-@dataclass
-class _Cable:
+class _Cable(NamedTuple):
     start: int
     value: str
     station: str
@@ -248,22 +233,24 @@ def _cable_id(yy: int | None, station: str, serial: str) -> str | None:
     """Build and validate a canonical ID, or None."""
     if yy is None or int(serial) == 0 or len(serial.lstrip("0")) > 7:
         return None
-    value = canonical_id(f"{yy:02d}{station}{int(serial)}")
-    return value if is_valid_id(value) else None
+    return valid_id_from_parts(yy, station, int(serial))
 
 
 def _block_references(
     block: str, citing: _Citing, *, truncated: bool = False
-) -> Iterator[Reference]:
-    """Yield the references of one REF block, item by item."""
+) -> list[Reference]:
+    """Return the references of one REF block, item by item."""
     station = citing.station
-    items = _split_items(_clean_block(block))
+    found: list[Reference] = []
+    items = _split_items(clean_block(block))
+    last = len(items) - 1
     for index, item in enumerate(items):
         refs, station = _item_references(item, citing, station)
-        if truncated and index == len(items) - 1:
+        if truncated and index == last:
             # The cut-off last item keeps only what is still whole.
             refs = [ref for ref in refs if ref.kind != "other"]
-        yield from refs
+        found.extend(refs)
+    return found
 
 
 def _item_references(
@@ -271,6 +258,9 @@ def _item_references(
 ) -> tuple[list[Reference], str | None]:
     """Return the references of one item and the origin a bare serial would inherit next."""
     raw = " ".join(item.text.split())
+    if simple := _simple_cable(raw, item.bullet, citing):
+        cited = raw.strip(" ,;:&")
+        return [Reference("cable", simple.value, item.bullet, cited)], simple.station
     text = _normalise_item(raw, item.bullet)
     cables = _find_cables(text, citing) or _fallback_cables(text, citing, station)
     if not cables:
@@ -291,6 +281,33 @@ def _item_references(
         for cable in cables
     ]
     return refs, cables[-1].station
+
+
+# Most items are a bare ``[YY] ORIGIN SERIAL``, perhaps followed by words without digits
+# (``NOTAL``, ``(EXDIS)``) and a comma: normalising leaves them as they are, and the
+# general search reads one group at the start and nothing after it.
+_SIMPLE_ITEM_PATTERN = re.compile(
+    r"(?:(\d\d\d?|(?:19|20)\d\d) )?([A-Za-z]+(?: [A-Za-z]+){0,4}) (\d{1,8})"
+    r"(?: [A-Za-z]+| \([A-Z]{3,}\))*,?"
+)
+
+
+def _simple_cable(raw: str, bullet: str | None, citing: _Citing) -> _Cable | None:
+    """Read an item of the bare form directly; None if it is not one or cites no cable."""
+    match = _SIMPLE_ITEM_PATTERN.fullmatch(raw)
+    if match is None or "REF" in raw or "Ref" in raw:
+        return None
+    if bullet and raw.startswith(bullet + " "):
+        return None  # normalising would drop a doubled bullet
+    station = normalize_station(match.group(2))
+    if station is None:
+        return None
+    written, serial = match.group(1, 3)
+    yy = _yy(written)
+    value = _cable_id(
+        citing.default_yy(station, serial) if yy is None else yy, station, serial
+    )
+    return _Cable(0, value, station) if value else None
 
 
 def _segment(text: str, start: int, starts: list[int]) -> str:

@@ -11,10 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date, datetime
+from itertools import chain
 
 from ..record import Reference
 from .ids import canonical_id, normalize_station, split_id
-from .refitems import _PAGE_LINE_PATTERN, _block_references, _Citing
+from .refitems import _block_references, _Citing
+from .refpages import PAGE_LINE_PATTERN
+from .text import folded
 
 __all__ = ["parse_references"]
 
@@ -40,16 +43,30 @@ _SHORT_MARKING = (
     r"|[A-Z][A-Za-z/'\-]*\s+[a-z]{4,}[ \t]+[A-Za-z])"
 )
 # ``1. Summary. The…`` glued after the list; ``1. Rome 1902`` is a numbered item.
-_PROSE_PARAGRAPH = (
-    r"(?<=\s)\d{1,2}\.\s+[A-Z][a-z]+(?![ \t]+\d)(?![ \t]+[A-Z][a-z]+[ \t]+\d)"
-)
-_BLOCK_END_PATTERN = re.compile(
-    r"classified\s+by|\n[ \t]*¶?[ \t]*\d{1,2}[ \t]*\.[ \t]*(?:\(|[A-Za-z])"
-    r"|\n[ \t]*(?:BEGIN\s+SUMMARY|SUMMARY|Summary\b|E\.\s?O\.|TAGS\b|SUBJECT\b|SUBJ\b)"
-    r"|\bSUMMARY\s*:|SENSITIVE\s+BUT\s+UNCLASSIFIED|PLEASE\s+PROTECT\s+ACCORDINGLY"
-    rf"|(?<=\s)\d{{1,2}}\.\s*\(|{_MARKING}|(?-i:{_SHORT_MARKING})|(?-i:{_PROSE_PARAGRAPH})",
+# Written here from after the dot of a number that follows whitespace.
+_PROSE_PARAGRAPH = r"\s+[A-Z][a-z]+(?![ \t]+\d)(?![ \t]+[A-Z][a-z]+[ \t]+\d)"
+# The end of a block is the first of these four families; each is searched on its
+# own because one alternation of them all has no first character to skip to.
+_END_AT_LINE_PATTERN = re.compile(
+    r"\n[ \t]*(?:¶?[ \t]*\d{1,2}[ \t]*\.[ \t]*(?:\(|[A-Za-z])"
+    r"|BEGIN\s+SUMMARY|SUMMARY|Summary\b|E\.\s?O\.|TAGS\b|SUBJECT\b|SUBJ\b)",
     re.IGNORECASE,
 )
+_END_AT_MARKING_PATTERN = re.compile(
+    rf"\((?:{_MARKING[2:]}|(?-i:{_SHORT_MARKING[2:]}))", re.IGNORECASE
+)
+# A number after whitespace (``1.``, ``12.``), matched from its dot, which is much rarer
+# than the whitespace; ``_block_end`` steps back to the number.
+_END_AT_NUMBER_PATTERN = re.compile(
+    rf"\.(?:(?<=\s\d\d\.)|(?<=\s\d\.))(?=\s*\(|{_PROSE_PARAGRAPH})"
+)
+_END_AT_WORD_PATTERN = re.compile(
+    r"classified\s+by|\bSUMMARY\s*:|SENSITIVE\s+BUT\s+UNCLASSIFIED"
+    r"|PLEASE\s+PROTECT\s+ACCORDINGLY",
+    re.IGNORECASE,
+)
+# Lower-case first words of ``_END_AT_WORD_PATTERN``, found with ``str.find``.
+_END_WORDS = ("classified", "summary", "sensitive", "please")
 _BLANK_LINE_PATTERN = re.compile(r"\n[ \t]*\n\s*")
 
 
@@ -70,19 +87,16 @@ def parse_references(
     """
     if not isinstance(text, str) or not text:
         return []
+    blocks = _blocks(text[:_MAX_TEXT])
+    first = next(blocks, None)
+    if first is None:
+        return []  # most cables: nothing about the citing cable is needed
     own = canonical_id(reference_id) if reference_id else None
-    parts = split_id(reference_id) if reference_id else None
-    station, serial = (parts[1], parts[2]) if parts else (None, None)
-    citing = _Citing(
-        year % 100 if year is not None else None,
-        station,
-        serial,
-        _day_of_year(created, year),
-    )
     found: list[Reference] = []
     seen: set[tuple[str, str]] = {("cable", own)} if own else set()
-    for block, strict, truncated in _blocks(text[:_MAX_TEXT]):
-        refs = list(_block_references(block, citing, truncated=truncated))
+    citing = _citing(reference_id, year, created)
+    for block, strict, truncated in chain((first,), blocks):
+        refs = _block_references(block, citing, truncated=truncated)
         if strict and not any(ref.kind == "cable" for ref in refs):
             continue
         for ref in refs:
@@ -92,11 +106,25 @@ def parse_references(
     return found
 
 
+def _citing(
+    reference_id: str | None, year: int | None, created: date | datetime | None
+) -> _Citing:
+    """Describe the citing cable for references written without a year."""
+    parts = split_id(reference_id) if reference_id else None
+    station, serial = (parts[1], parts[2]) if parts else (None, None)
+    return _Citing(
+        year % 100 if year is not None else None,
+        station,
+        serial,
+        _day_of_year(created, year),
+    )
+
+
 def _day_of_year(created: date | datetime | None, year: int | None) -> int | None:
     """Return the citing cable's day of the year, if its date is known and in ``year``."""
     if not isinstance(created, date) or (year is not None and created.year != year):
         return None
-    return created.timetuple().tm_yday
+    return created.toordinal() - date(created.year, 1, 1).toordinal() + 1
 
 
 def _blocks(text: str) -> Iterator[tuple[str, bool, bool]]:
@@ -104,8 +132,8 @@ def _blocks(text: str) -> Iterator[tuple[str, bool, bool]]:
     position = 0
     while match := _next_start(text, position):
         window = text[match.end() : match.end() + _WINDOW]
-        end = _BLOCK_END_PATTERN.search(window)
-        block, truncated = _drop_truncation(window[: end.start()] if end else window)
+        end = _block_end(window, folded(text), match.end())
+        block, truncated = _drop_truncation(window[:end])
         kept = _cut_at_paragraph(block)
         yield (
             kept,
@@ -115,6 +143,54 @@ def _blocks(text: str) -> Iterator[tuple[str, bool, bool]]:
         position = match.end() + max(len(kept), 1)
 
 
+def _block_end(window: str, lower: str | None, offset: int) -> int:
+    """Return where the earliest end mark starts in ``window``, else its length.
+
+    ``lower`` is the folded text the window was cut from at ``offset``, or None.
+    Blocks are short, so once one end is known the others are sought only before it.
+    """
+    found = _END_AT_LINE_PATTERN.search(window)
+    best = found.start() if found else len(window)
+    if found := _match_at(window, "(", _END_AT_MARKING_PATTERN, best):
+        best = found.start()
+    # The number mark starts one or two characters before its dot.
+    if found := _match_at(window, ".", _END_AT_NUMBER_PATTERN, best + 2):
+        dot = found.start()
+        best = min(best, dot - 1 if window[dot - 2].isspace() else dot - 2)
+    return _word_end(window, lower, offset, best)
+
+
+def _match_at(
+    window: str, first: str, pattern: re.Pattern[str], limit: int
+) -> re.Match[str] | None:
+    """Return the first match of ``pattern`` (which starts with ``first``) before ``limit``."""
+    index = window.find(first, 0, limit)
+    while index >= 0:
+        if found := pattern.match(window, index):
+            return found
+        index = window.find(first, index + 1, limit)
+    return None
+
+
+def _word_end(window: str, lower: str | None, offset: int, best: int) -> int:
+    """Return where ``_END_AT_WORD_PATTERN`` first matches in ``window`` before ``best``.
+
+    Without a match there, return ``best``.
+    """
+    if lower is None:
+        found = _END_AT_WORD_PATTERN.search(window)
+        return min(found.start(), best) if found else best
+    for word in _END_WORDS:
+        # A word starting before ``best`` may run past it.
+        index = lower.find(word, offset, offset + best + len(word) - 1)
+        while index >= 0:
+            if _END_AT_WORD_PATTERN.match(window, index - offset):
+                best = index - offset
+                break
+            index = lower.find(word, index + 1, offset + best + len(word) - 1)
+    return best
+
+
 # Page copies cut long REF lists off with ``...`` (``STATE 2084...``), then append
 # metadata; an ellipsis followed by more references is only a gap.
 _TRUNCATION_PATTERN = re.compile(r"(\S*)\.\.\.[ \t]*(?:\n\s*|$)")
@@ -122,6 +198,8 @@ _TRUNCATION_PATTERN = re.compile(r"(\S*)\.\.\.[ \t]*(?:\n\s*|$)")
 
 def _drop_truncation(block: str) -> tuple[str, bool]:
     """Cut the block at a truncation mark; say whether a glued token was lost there."""
+    if "..." not in block:
+        return block, False
     position = 0
     while cut := _TRUNCATION_PATTERN.search(block, position):
         following = block[cut.end() :].split("\n", 1)[0]
@@ -134,24 +212,43 @@ def _drop_truncation(block: str) -> tuple[str, bool]:
 
 # Only what a keyword can continue with: ``Reform`` or ``Refugee`` never opens a block.
 _HINT_PATTERN = re.compile(r"REF(?=[TSE(\s:.]|$)|Ref(?=[tse(\s:.]|$)")
+# Every block start begins at its line's start or at one of these words.
+_CANDIDATE_PATTERN = re.compile(r"PROGRAM|REF|Ref")
+_HINT_REACH = 400
 
 
 def _next_start(text: str, position: int) -> re.Match[str] | None:
     """Find the next block start, trying the full pattern only around a ``REF``/``Ref`` hint."""
-    for hint in _HINT_PATTERN.finditer(text, position):
-        line_start = max(text.rfind("\n", 0, hint.start()) + 1, position)
-        line_end = text.find("\n", hint.end())
+    for found in _HINT_PATTERN.finditer(text, position):
+        hint = found.start()
+        line_start = max(text.rfind("\n", 0, hint) + 1, position)
+        line_end = text.find("\n", hint + 3)
         end = len(text) if line_end < 0 else line_end
-        match = _BLOCK_START_PATTERN.search(
-            text, line_start, min(end, hint.end() + 400)
-        )
-        if match and match.start() <= hint.start():
+        match = _start_up_to(text, line_start, hint, min(end, hint + 3 + _HINT_REACH))
+        if match:
+            return match
+    return None
+
+
+def _start_up_to(
+    text: str, line_start: int, hint: int, limit: int
+) -> re.Match[str] | None:
+    """Return the first block start at or before ``hint`` (searching no further than ``limit``).
+
+    A start opens its line or a keyword, so only those places need trying.
+    """
+    if match := _BLOCK_START_PATTERN.match(text, line_start, limit):
+        return match
+    for candidate in _CANDIDATE_PATTERN.finditer(text, line_start, hint + 3):
+        if match := _BLOCK_START_PATTERN.match(text, candidate.start(), limit):
             return match
     return None
 
 
 def _cut_at_paragraph(block: str) -> str:
     """Cut the block at a blank line whose next line does not continue the references."""
+    if block.count("\n") < 2:
+        return block  # a blank line takes two line breaks
     for blank in _BLANK_LINE_PATTERN.finditer(block):
         line = block[blank.end() :].split("\n", 1)[0]
         if not _continues_refs(line):
@@ -171,7 +268,7 @@ _BULLET_LINE_PATTERN = re.compile(
 
 def _continues_refs(line: str) -> bool:
     """Return whether a line after a blank line still belongs to the REF list."""
-    if _BARE_BULLET_PATTERN.match(line) or _PAGE_LINE_PATTERN.match(line):
+    if _BARE_BULLET_PATTERN.match(line) or PAGE_LINE_PATTERN.match(line):
         return True
     if _BULLET_LINE_PATTERN.match(line):
         return True

@@ -76,10 +76,16 @@ def _subject_text(text: str) -> str | None:
     span = _subject_span(area)
     if span is None:
         return None
-    raw = _LINE_END_BACKSLASH_PATTERN.sub("", area[span[0] : span[1]])
-    raw = _LINE_END_HYPHEN_PATTERN.sub("-", raw)
-    subject = " ".join(html.unescape(raw).split())
-    subject = _TRAILING_MARKING_PATTERN.sub("", subject).removesuffix(" ...")
+    # Each rewrite is skipped where the character it needs is absent.
+    raw = area[span[0] : span[1]]
+    if "\\" in raw:
+        raw = _LINE_END_BACKSLASH_PATTERN.sub("", raw)
+    if "-" in raw:
+        raw = _LINE_END_HYPHEN_PATTERN.sub("-", raw)
+    subject = " ".join((html.unescape(raw) if "&" in raw else raw).split())
+    if subject.endswith(")"):  # the marking pattern ends at the end
+        subject = _TRAILING_MARKING_PATTERN.sub("", subject)
+    subject = subject.removesuffix(" ...")
     return subject or None
 
 
@@ -94,6 +100,8 @@ def parse_subject(text: str) -> str | None:
     subject = _subject_text(text)
     if subject is None:
         return None
+    if not subject.startswith("("):  # the marking opens the subject
+        return subject
     return _PORTION_MARKING_PATTERN.sub("", subject) or None
 
 

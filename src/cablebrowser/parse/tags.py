@@ -8,6 +8,7 @@ split against the known lists, typos are fixed, and duplicates dropped in order.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .header import caption_area, drop_page_breaks
@@ -59,10 +60,10 @@ _MAX_CONTINUATION_LINES = 3
 def _tags_field(text: str) -> str | None:
     """Return the raw text of the TAGS field, continuation lines included."""
     area = drop_page_breaks(caption_area(text))
-    match = _TAGS_KEYWORD_PATTERN.search(area, _keyword_line_start(area))
+    match = _find_keyword(area)
     if match is None:
         return _keywordless_tags_line(area)
-    lines = area[match.end() :].split("\n")
+    lines = area[match.end() :].split("\n", _MAX_CONTINUATION_LINES + 1)
     field = [lines[0]]
     for line in lines[1 : 1 + _MAX_CONTINUATION_LINES]:
         if not _is_continuation(line, field[-1]):
@@ -74,19 +75,26 @@ def _tags_field(text: str) -> str | None:
 
 
 # Every spelling of the keyword holds one of these, in some case.
-_KEYWORD_HINTS = ("tag", "tab", "tgs", "tas", "ags")
+_KEYWORD_HINT_PATTERN = re.compile(r"tag|tab|tgs|tas|ags")
 
 
-def _keyword_line_start(area: str) -> int:
-    """Return the start of the first line that may hold the TAGS keyword.
+def _find_keyword(area: str) -> re.Match[str] | None:
+    """Find the first TAGS keyword, trying the pattern only on lines that hold a hint.
 
-    No keyword match starts earlier, so searching from there finds the same one.
+    A keyword never spans lines and always holds a hint, so this finds the same match
+    as searching all of ``area``.
     """
     lower = folded(area)
     if lower is None:
-        return 0
-    found = [index for hint in _KEYWORD_HINTS if (index := lower.find(hint)) >= 0]
-    return area.rfind("\n", 0, min(found)) + 1 if found else len(area)
+        return _TAGS_KEYWORD_PATTERN.search(area)
+    position = 0
+    while hint := _KEYWORD_HINT_PATTERN.search(lower, position):
+        line_start = area.rfind("\n", 0, hint.start()) + 1
+        line_end = area.find("\n", hint.end())
+        position = len(area) if line_end < 0 else line_end
+        if match := _TAGS_KEYWORD_PATTERN.search(area, line_start, position):
+            return match
+    return None
 
 
 def _is_continuation(line: str, previous: str) -> bool:
@@ -155,15 +163,25 @@ def parse_tags(text: str) -> list[str]:
     field = _tags_field(text)
     if field is None:
         return []
+    return list(_field_tags(field))
+
+
+# TAGS lines repeat across cables (a post reports on the same subjects); reading one
+# is pure.
+@functools.lru_cache(maxsize=4096)
+def _field_tags(field: str) -> tuple[str, ...]:
+    """Return the tags of a raw TAGS field, normalised and de-duplicated in order."""
     field = _DEBRIS_PATTERN.sub(" ", field.upper())
     tags: list[str] = []
     for chunk, is_group in _chunks(field):
         tags.extend(_group_tags(chunk) if is_group else _plain_tags(chunk))
-    return list(dict.fromkeys(tag for tag in tags if tag))
+    return tuple(dict.fromkeys(tag for tag in tags if tag))
 
 
 def _chunks(field: str) -> list[tuple[str, bool]]:
     """Split the field into parenthesised groups and the plain text between them."""
+    if "(" not in field:
+        return [(field, False)]
     chunks: list[tuple[str, bool]] = []
     position = 0
     for match in _PARENTHESES_PATTERN.finditer(field):
@@ -204,11 +222,20 @@ _PHRASE_PATTERNS = tuple(
 )
 
 
+# Every phrase match starts with one of these first words and whitespace.
+_PHRASE_START_PATTERN = re.compile(
+    r"(?<![A-Z])(?:"
+    + "|".join(sorted({re.escape(first) for first, _, _ in _PHRASE_PATTERNS}))
+    + r")\s"
+)
+
+
 def _plain_tags(chunk: str) -> list[str]:
     """Read tags from text without parentheses: phrases, person names, then codes."""
-    for first, pattern, token in _PHRASE_PATTERNS:
-        if first in chunk:
-            chunk = pattern.sub(token, chunk)
+    if _PHRASE_START_PATTERN.search(chunk):
+        for first, pattern, token in _PHRASE_PATTERNS:
+            if first in chunk:
+                chunk = pattern.sub(token, chunk)
     words = [word for word in _SEPARATOR_PATTERN.split(chunk) if word]
     tags: list[str] = []
     index = 0
@@ -219,7 +246,7 @@ def _plain_tags(chunk: str) -> list[str]:
                 tags.append(_person(taken))
                 index += len(taken)
                 continue
-        tags.extend(_code_tags(words[index].strip(".:;'\"").replace("_", " ")))
+        tags.extend(_token_tags(words[index]))
         index += 1
     return tags
 
@@ -237,15 +264,23 @@ def _name_words(words: list[str]) -> list[str]:
     return taken[:4]
 
 
+# The same few hundred tokens recur in every cable's TAGS line.
+@functools.lru_cache(maxsize=4096)
+def _token_tags(token: str) -> tuple[str, ...]:
+    """Return the tags of one token of a TAGS line (see ``_code_tags``)."""
+    return tuple(_code_tags(token.strip(".:;'\"").replace("_", " ")))
+
+
 def _code_tags(word: str) -> list[str]:
     """Normalise one token: typo fixes, glued codes, else the token as written."""
     word = word.strip(" -/")
-    if not word or not any(char.isalpha() for char in word):
-        return []
+    # Fixes and known tags all hold a letter, so they may be looked up first.
     if word in TAG_FIXES:
         return list(TAG_FIXES[word])
     if word in _KNOWN:
         return [word]
+    if not any(map(str.isalpha, word)):
+        return []
     return list(_split_glued(word) or (word,))
 
 
