@@ -10,8 +10,6 @@ from __future__ import annotations
 import functools
 import re
 
-from .text import folded
-
 # Without a numbered paragraph the caption area is capped: captions never run this long.
 _CAPTION_AREA_LIMIT = 3000
 _HEAD_EXTRA = 800
@@ -64,6 +62,21 @@ _SPACED_LEVEL_PATTERN = re.compile(
 _SPACED_LEVELS = ("c o n f i d e n t i a l", "s e c r e t", "u n c l a s")
 
 
+def _may_hold_spaced_level(text: str, end: int) -> bool:
+    """Tell cheaply whether a spaced level may start in text[1:end]; False rules it out.
+
+    Only the head is lower-cased: lowering the whole text cost more than the search.
+    """
+    head = text[:end]
+    lower = head.lower()
+    # Dotted/dotless i and long s match ASCII letters when case is ignored.
+    if len(lower) != len(head) or (
+        not head.isascii() and any(char in head for char in "İıſ")
+    ):
+        return True
+    return any(lower.find(level, 1) >= 0 for level in _SPACED_LEVELS)
+
+
 @functools.lru_cache(maxsize=16)
 def _other_cable_start(text: str, end: int) -> int:
     """Return where a different cable's classification line starts, else ``end``.
@@ -71,10 +84,7 @@ def _other_cable_start(text: str, end: int) -> int:
     Some archive records have a second cable glued on (73TEHRAN2077). A repeated
     block of the same cable (08RIGA472) or a corrected copy does not count.
     """
-    lower = folded(text)
-    if lower is not None and not any(
-        lower.find(level, 1, end) >= 0 for level in _SPACED_LEVELS
-    ):
+    if not _may_hold_spaced_level(text, end):
         return end
     first = _origin_serial(text)
     for match in _SPACED_LEVEL_PATTERN.finditer(text, 1, end):

@@ -8,15 +8,64 @@ input raises.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
-from .layout import _RULE_PATTERN, body_text, number_match
+from .layout import _RULE_PATTERN, body_lines, body_text, number_match
 from .signature import _TERMINAL_PATTERN
 from .text import folded
 
 # What may stand before a block marker on its line: a rule, a paragraph number, a marking.
 _LINE_PREFIX = r"[ \t]*(?:[-=_‐]{3,}[ \t]*)?(?:\d{1,3}[ \t]*\.[ \t]*)?(?:\(?[A-Z/ -]{1,24}\)[ \t]*\.?[ \t]*)?"
+
+
+class _Body(NamedTuple):
+    """The body text, ``folded`` of it, and where ``comment`` occurs in that."""
+
+    text: str
+    lower: str | None
+    comments: tuple[int, ...]
+
+
+@functools.lru_cache(maxsize=8)
+def _read_body(text: str) -> _Body:
+    """Return the body of ``text`` with its lower-case copy and comment word places."""
+    body = body_text(text)
+    lower = _lower_body(text, body)
+    if lower is None:
+        return _Body(body, None, ())
+    # Every comment marker is looked at, and a search for the word runs through
+    # the whole body (its letters are common): the places are found once.
+    return _Body(body, lower, tuple(_occurrences(lower, "comment", 0)))
+
+
+def _lower_body(text: str, body: str) -> str | None:
+    """Return ``folded(body)``; cut from the text's copy where the body is a slice of it.
+
+    Other fields lower-case the whole text too. Only a capital sigma lowers by
+    its neighbours, so without one a slice of the copy is the copy of the slice.
+    """
+    lines, begin, _ = body_lines(text)
+    offset = sum(map(len, lines[:begin])) + begin
+    if text.startswith(body, offset):
+        lower = folded(text)
+        if lower is not None and (text.isascii() or "Σ" not in text):
+            return lower[offset : offset + len(body)]
+    # No other field asks for this copy: caching it would only cost a hash.
+    return folded.__wrapped__(body)
+
+
+def _occurrences(lower: str, word: str, position: int) -> Iterator[int]:
+    """Yield every index from ``position`` on where ``word`` starts in ``lower``."""
+    index = lower.find(word, position)
+    while index >= 0:
+        yield index
+        index = lower.find(word, index + 1)
+
+
 _SUMMARY_START_PATTERN = re.compile(
     r"(?im)^"
     + _LINE_PREFIX
@@ -36,20 +85,28 @@ def parse_summary(text: str) -> str | None:
     any spelling or wrap, else at the end of its paragraph. ``End Summary``
     without a start marker takes the body from the first paragraph on.
     """
-    body = body_text(text or "")
+    body, lower, _ = _read_body(text or "")
+    if lower is not None and "summ" not in lower:
+        return None  # one pass instead of one for each marker kind
     start = next(
-        (m for m in _summary_starts(body) if not _after_end(body, m.start("marker"))),
+        (
+            m
+            for m in _summary_starts(body, lower)
+            if not _after_end(body, m.start("marker"))
+        ),
         None,
     )
-    end = _end_marker(_SUMMARY_END_PATTERN, "summ", body, start.end() if start else 0)
+    position = start.end() if start else 0
+    places = _occurrences(lower, "summ", position) if lower is not None else ()
+    end = _end_marker(_SUMMARY_END_PATTERN, body, lower, places, position)
     if start is None and end is None:
         return None
     if start is None:
-        first = number_match(body.lstrip().split("\n", 1)[0])
-        offset = len(body) - len(body.lstrip())
-        begin = offset + (
-            len(body.lstrip().split("\n", 1)[0]) - len(first.rest) if first else 0
-        )
+        content = _NON_SPACE_PATTERN.search(body)
+        offset = content.start() if content else len(body)
+        line = _first_line(body, offset)
+        first = number_match(line)
+        begin = offset + (len(line) - len(first.rest) if first else 0)
         return _tidy(body[begin : end.start()]) if end else None
     finish = (
         end.start()
@@ -59,13 +116,12 @@ def parse_summary(text: str) -> str | None:
     return _tidy(body[start.end() : finish])
 
 
-def _summary_starts(body: str) -> Iterator[re.Match[str]]:
+def _summary_starts(body: str, lower: str | None) -> Iterator[re.Match[str]]:
     """Yield what ``_SUMMARY_START_PATTERN.finditer(body)`` would.
 
     A match fills one line and holds ``summ`` in some case, so only the lines
-    holding it are tried.
+    holding it are tried (``lower`` is ``folded(body)``).
     """
-    lower = folded(body)
     if lower is None:
         yield from _SUMMARY_START_PATTERN.finditer(body)
         return
@@ -79,35 +135,52 @@ def _summary_starts(body: str) -> Iterator[re.Match[str]]:
 
 
 def _end_marker(
-    pattern: re.Pattern[str], word: str, body: str, position: int
+    pattern: re.Pattern[str],
+    body: str,
+    lower: str | None,
+    places: Iterable[int],
+    position: int,
 ) -> re.Match[str] | None:
     """Return ``pattern.search(body, position)`` for an ``END [OF] <word>`` pattern.
 
-    Only the places where ``word`` occurs (in any case) are tried: the match
-    starts at the ``END`` that stands before it.
+    Only the ``places`` from ``position`` on where ``word`` occurs in ``lower``
+    (``folded(body)``) are tried: the match starts at the ``END`` that stands
+    before it.
     """
-    lower = folded(body)
     if lower is None:
         return pattern.search(body, position)
-    found = lower.find(word, position)
-    while found >= 0:
+    for found in places:
         start = _word_before(lower, found, "of")
         start = _word_before(lower, found if start is None else start, "end")
         if start is not None and start >= position:
             if match := pattern.match(body, start):
                 return match
-        found = lower.find(word, found + 1)
     return None
 
 
 def _word_before(lower: str, index: int, word: str) -> int | None:
     """Return where ``word`` starts if it stands before ``index`` with whitespace between."""
-    start = index
-    while start > 0 and lower[start - 1].isspace():
-        start -= 1
+    start = _skip_space_back(lower, index)
     if start == index or not lower.endswith(word, 0, start):
         return None
     return start - len(word)
+
+
+_SPACE_WINDOW = 32
+
+
+def _skip_space_back(text: str, index: int, chars: str | None = None) -> int:
+    """Return where the run of whitespace (or of ``chars``) ending at ``index`` starts.
+
+    Collapsed pages hold long blank runs: they are stripped a window at a time.
+    """
+    while index > 0:
+        window = text[max(0, index - _SPACE_WINDOW) : index]
+        kept = window.rstrip(chars)
+        index -= len(window) - len(kept)
+        if kept:
+            break
+    return index
 
 
 _END_BEFORE_PATTERN = re.compile(r"(?i)\bEND\s*$")
@@ -133,31 +206,43 @@ def parse_comment(text: str) -> str | None:
     parenthesis of ``(Comment: …)``, or at the end of its paragraph (of its
     section for a COMMENT heading). Several blocks are joined by a blank line.
     """
-    body = body_text(text or "")
+    body, lower, places = _read_body(text or "")
+    # Each block ends before the next opening marker at the latest: the markers
+    # are found once, not again from every block.
+    openings = [
+        start
+        for start in _comment_starts(body, lower, places, 0)
+        if _opens_comment(body, start)
+    ]
     blocks: list[str] = []
     position = 0
-    for start in _comment_starts(body, 0):
-        if start.start() < position or not _opens_comment(body, start):
+    for index, start in enumerate(openings):
+        if start.start() < position:
             continue
-        finish = _comment_end(body, start)
+        following = (
+            openings[index + 1].start() if index + 1 < len(openings) else len(body)
+        )
+        finish = _comment_end(body, lower, places, start, following)
         if block := _tidy(body[start.end() : finish]):
             blocks.append(block)
         position = finish
     return "\n\n".join(blocks) or None
 
 
-def _comment_starts(body: str, position: int) -> Iterator[re.Match[str]]:
+def _comment_starts(
+    body: str, lower: str | None, places: tuple[int, ...], position: int
+) -> Iterator[re.Match[str]]:
     """Yield what ``_COMMENT_START_PATTERN.finditer(body, position)`` would.
 
-    Only the places where ``comment`` occurs (in any case) are tried, with a
-    ``BEGIN`` before it first.
+    Only the places where ``comment`` occurs (in any case, ``lower`` being
+    ``folded(body)``) are tried, with a ``BEGIN`` before it first.
     """
-    lower = folded(body)
     if lower is None:
         yield from _COMMENT_START_PATTERN.finditer(body, position)
         return
-    found = lower.find("comment", position)
-    while found >= 0:
+    index = bisect_left(places, position)
+    while index < len(places):
+        found = places[index]
         begin = _word_before(lower, found, "begin")
         match = None
         if begin is not None and begin >= position:
@@ -165,7 +250,7 @@ def _comment_starts(body: str, position: int) -> Iterator[re.Match[str]]:
         if match := match or _COMMENT_START_PATTERN.match(body, found):
             yield match
             position = match.end()
-        found = lower.find("comment", max(found + 1, position))
+        index = bisect_left(places, max(found + 1, position), index + 1)
 
 
 _LINE_PREFIX_PATTERN = re.compile(_LINE_PREFIX, re.IGNORECASE)
@@ -174,25 +259,29 @@ _OPENER_PATTERN = re.compile(r"""(?:\(|[.!?]['")]?[ \t]+)$""")
 
 def _opens_comment(body: str, start: re.Match[str]) -> bool:
     line = body[body.rfind("\n", 0, start.start()) + 1 : start.start()]
+    blank = not line or line.isspace()
     if start["punct"] == "" and (
-        line.strip() or not _heading_follows(body, start.end(), bare=True)
+        not blank or not _heading_follows(body, start.end(), bare=True)
     ):
         return False
-    if not line.strip() or _LINE_PREFIX_PATTERN.fullmatch(line):
+    if blank or _LINE_PREFIX_PATTERN.fullmatch(line):
         return True
-    return _OPENER_PATTERN.search(line) is not None
+    # An opener match ends the line and holds two characters before its blanks:
+    # only the tail is searched (collapsed pages make lines long).
+    tail = len(line.rstrip(" \t")) - 2
+    return _OPENER_PATTERN.search(line, max(0, tail)) is not None
 
 
-def _comment_end(body: str, start: re.Match[str]) -> int:
-    end = _end_marker(_COMMENT_END_PATTERN, "comment", body, start.end())
-    following = next(
-        (
-            m.start()
-            for m in _comment_starts(body, start.end())
-            if _opens_comment(body, m)
-        ),
-        len(body),
-    )
+def _comment_end(
+    body: str,
+    lower: str | None,
+    places: tuple[int, ...],
+    start: re.Match[str],
+    following: int,
+) -> int:
+    """Return where the comment opened by ``start`` ends; ``following`` opens the next."""
+    after = places[bisect_left(places, start.end()) :]
+    end = _end_marker(_COMMENT_END_PATTERN, body, lower, after, start.end())
     limit = end.start() if end and end.start() < following else None
     if _in_parenthesis(body, start.start()):
         close = body.find(")", start.end())
@@ -215,8 +304,7 @@ def _comment_end(body: str, start: re.Match[str]) -> int:
 
 def _in_parenthesis(body: str, position: int) -> bool:
     """Tell whether ``(`` stands right before ``position``, blanks aside."""
-    while position > 0 and body[position - 1] in " \t":
-        position -= 1
+    position = _skip_space_back(body, position, " \t")
     return position > 0 and body[position - 1] == "("
 
 
@@ -263,25 +351,38 @@ def _block_end(body: str, position: int, *, heading: bool) -> int:
 
 def _ends_sentence(body: str, position: int) -> bool:
     """Tell whether the text before ``position``, trailing whitespace aside, ends a sentence."""
-    while position > 0 and body[position - 1].isspace():
-        position -= 1
+    position = _skip_space_back(body, position)
     return _TERMINAL_PATTERN.search(body, max(0, position - 2), position) is not None
+
+
+# A line of ``"\n" + text`` that ``_RULE_PATTERN`` fills; the opening line break
+# lets the search jump from line to line.
+_RULE_LINE_PATTERN = re.compile(r"\n[ \t]*[-=_‐]{3,}[ \t]*(?:\n|\Z)")
 
 
 def _tidy(block: str) -> str | None:
     """Normalise whitespace inside paragraphs, keep blank lines between them."""
     parts = []
     for part in _BLANK_PATTERN.split(block):
-        if _may_hold_rule(part):
+        # Hyphens are common: one search over the part's line starts tells
+        # whether a rule line is there before lines are split.
+        if _may_hold_rule(part) and _RULE_LINE_PATTERN.search("\n" + part):
             part = "\n".join(
                 line for line in part.split("\n") if not _RULE_PATTERN.fullmatch(line)
             )
         if words := " ".join(part.split()):
             parts.append(words)
     tidy = "\n\n".join(parts).lstrip(" :.-–—")
-    if lead := number_match(tidy.split("\n", 1)[0]):
-        tidy = tidy[len(tidy.split("\n", 1)[0]) - len(lead.rest) :]
+    line = _first_line(tidy, 0)
+    if lead := number_match(line):
+        tidy = tidy[len(line) - len(lead.rest) :]
     return _strip_end(tidy) or None
+
+
+def _first_line(text: str, start: int) -> str:
+    """Return ``text[start:].split("\\n", 1)[0]`` without copying the rest."""
+    end = text.find("\n", start)
+    return text[start:] if end < 0 else text[start:end]
 
 
 def _may_hold_rule(text: str) -> bool:

@@ -42,13 +42,18 @@ def _classified_by(text: str) -> re.Match[str] | None:
     return None
 
 
+_BLANK_LINE_PATTERN = re.compile(r"\n[ \t]*\n")
+
+
 def _classifier_text(text: str) -> str | None:
     """Return what follows the first ``Classified By`` up to its reasons."""
     head = _head(text)
     match = _classified_by(text)
     if match is None:
         return None
-    rest = re.split(r"\n[ \t]*\n", head[match.end() : match.end() + 300], maxsplit=1)[0]
+    rest = head[match.end() : match.end() + 300]
+    if blank := _BLANK_LINE_PATTERN.search(rest):
+        rest = rest[: blank.start()]
     rest = " ".join(rest.split())
     end = _CLASSIFIER_END_PATTERN.search(rest)
     return rest[: end.start()] if end else rest
@@ -83,27 +88,31 @@ def _is_title(word: str, all_caps: bool) -> bool:
     return not all_caps and word.isupper() and len(word) <= 5 and "." not in word
 
 
-def _is_stray(word: str, all_caps: bool) -> bool:
-    """Tell a lower-case word that is neither a title nor a name particle (``by``, ``for``)."""
-    return (
-        word[0].islower()
-        and word not in _NAME_PARTICLES
-        and not _is_title(word, all_caps)
-    )
-
-
 def _name_in(part: str, all_caps: bool) -> str | None:
-    """Return the words after the last title word, if they look like a name."""
+    """Return the words after the last title word, if they look like a name.
+
+    Leading stray words (lower-case, neither title nor name particle: ``by``,
+    ``for``) are skipped; a later one ends the name: "Josiah Rosenblatt for
+    reaso ns" (05PARIS104).
+    """
     words = part.split()
-    while words and _is_stray(words[0], all_caps):
-        words.pop(0)
-    # A later stray word ends the name: "Josiah Rosenblatt for reaso ns" (05PARIS104).
-    stray = [index for index, word in enumerate(words) if _is_stray(word, all_caps)]
-    words = words[: stray[0]] if stray else words
-    while words and _is_title(words[-1], all_caps):
-        words.pop()
-    titles = [index for index, word in enumerate(words) if _is_title(word, all_caps)]
-    words = words[titles[-1] + 1 :] if titles else words
+    titles = [_is_title(word, all_caps) for word in words]
+    strays = [
+        word[0].islower() and word not in _NAME_PARTICLES and not title
+        for word, title in zip(words, titles, strict=True)
+    ]
+    first = strays.index(False) if False in strays else len(words)
+    stop = strays.index(True, first) if True in strays[first:] else len(words)
+    # The name runs to the last non-title word and starts after the title before it.
+    last = next((i for i in range(stop - 1, first - 1, -1) if not titles[i]), None)
+    if last is None:
+        return None
+    begin = first
+    for index in range(last - 1, first - 1, -1):
+        if titles[index]:
+            begin = index + 1
+            break
+    words = words[begin : last + 1]
     if _NOT_A_NAME_PATTERN.search(part) or not any(
         len(word.strip(".")) > 1 for word in words
     ):
@@ -114,12 +123,13 @@ def _name_in(part: str, all_caps: bool) -> str | None:
     return _ZERO_INITIAL_PATTERN.sub("O.", name)
 
 
+_PART_SEPARATOR_PATTERN = re.compile(r"\s*[,;]\s*")
 _SUFFIX_PATTERN = re.compile(r"^(?:JR|SR|II|III|IV)\.?$", re.IGNORECASE)
 
 
 def _first_name(classifier: str, all_caps: bool) -> str | None:
     """Return the first comma-separated part holding a name, with a JR./III suffix."""
-    parts = re.split(r"\s*[,;]\s*", classifier)
+    parts = _PART_SEPARATOR_PATTERN.split(classifier)
     for index, part in enumerate(parts):
         name = _name_in(part, all_caps)
         if name is None:
@@ -127,6 +137,9 @@ def _first_name(classifier: str, all_caps: bool) -> str | None:
         following = parts[index + 1] if index + 1 < len(parts) else ""
         return f"{name}, {following}" if _SUFFIX_PATTERN.match(following) else name
     return None
+
+
+_AND_PATTERN = re.compile(r"\s+(?:and|AND|&)\s+")
 
 
 def parse_classified_by(text: str) -> list[str]:
@@ -140,15 +153,20 @@ def parse_classified_by(text: str) -> list[str]:
     back separately; no name (``CLASSIFIED BY SECTION 1.5 …``) gives [].
     """
     classifier = _classifier_text(text)
-    if not classifier:
-        return []
+    return list(_names(classifier)) if classifier else []
+
+
+# The same officer classifies many cables of a post, in the same words.
+@functools.lru_cache(maxsize=4096)
+def _names(classifier: str) -> tuple[str, ...]:
+    """Return the names in a ``Classified By`` text (see ``parse_classified_by``)."""
     all_caps = classifier.upper() == classifier
     names = []
-    for group in re.split(r"\s+(?:and|AND|&)\s+", classifier):
+    for group in _AND_PATTERN.split(classifier):
         name = _first_name(group, all_caps)
         if name is not None:
             names.append(name)
-    return names
+    return tuple(names)
 
 
 _CONJUNCTION = r"\b(?:a ?nd|an ?d|or)\b"
@@ -194,6 +212,22 @@ _EO_VALUE_END_PATTERN = re.compile(
     r"\s*(?<![A-Za-z])(?:TAGS?|TAGES|SUBJECT|SUBJ)\b\s*[:;,]?|[ \t]*\\[ \t]*$",
     re.IGNORECASE,
 )
+# Every E.O. match starts at an E followed by these: a case-sensitive search of
+# the lower-cased area finds the places to try at C speed.
+_EO_START_PATTERN = re.compile(r"e\.?[ \t]?[o0]")
+
+
+def _eo_match(area: str) -> re.Match[str] | None:
+    """Return ``_EO_PATTERN.search(area)``, trying only where an E.O. may start."""
+    lower = folded(area)
+    if lower is None:
+        return _EO_PATTERN.search(area)
+    for start in _EO_START_PATTERN.finditer(lower):
+        if match := _EO_PATTERN.match(area, start.start()):
+            return match
+    return None
+
+
 _DECL_PREFIX_PATTERN = re.compile(r"^DECL\s*[:;.]?\s*", re.IGNORECASE)
 _ORDER_TYPOS = {"1295": "12958"}
 
@@ -208,12 +242,18 @@ def parse_declassification(text: str) -> Declassification | None:
     09/02/2009`` record a past event, so their date is ``None``. The typo order
     ``1295`` is read as 12958.
     """
-    match = _EO_PATTERN.search(caption_area(text))
+    match = _eo_match(caption_area(text))
     if match is None:
         return None
-    value = _EO_VALUE_END_PATTERN.split(match["value"], maxsplit=1)[0]
+    return _declassification(match["order"], match["value"])
+
+
+# Many cables share an E.O. line (same order, same DECL date or OADR).
+@functools.lru_cache(maxsize=4096)
+def _declassification(order: str | None, line: str) -> Declassification:
+    """Return the ``Declassification`` of an E.O. line's order and the text after it."""
+    value = _EO_VALUE_END_PATTERN.split(line, maxsplit=1)[0]
     raw = " ".join(_DECL_PREFIX_PATTERN.sub("", value.strip()).split())
-    order = match["order"]
     return Declassification(
         raw=raw,
         order=_ORDER_TYPOS.get(order, order) if order else None,

@@ -70,38 +70,49 @@ def parse_classification_line(text: str) -> str | None:
     return _LEVELS[re.sub(r"\s", "", match["level"])[0].upper()]
 
 
-# Each caption with the words one of which it must hold: upper-case hints as
-# written, lower-case hints in any case. They let a search be skipped cheaply.
-_CAPTION_PATTERNS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = tuple(
-    (name, re.compile(pattern), hints)
-    for name, pattern, hints in (
-        ("SIPDIS", r"(?i:SIPDIS)", ("sipdis",)),
-        ("SIPRDIS", r"\bSIPRDIS\b", ("SIPRDIS",)),
-        ("NOFORN", r"(?<!\()NOFORN(?!\))", ("NOFORN",)),
-        ("EXDIS", r"(?<!\()\bEXDIS\b(?!\))", ("EXDIS",)),
-        ("NODIS", r"(?<!\()\bNODIS\b(?!\))", ("NODIS",)),
-        ("LIMDIS", r"(?<!\()\bLIMDIS\b(?!\))", ("LIMDIS",)),
-        ("STADIS", r"(?<!\()\bSTADIS\b(?!\))", ("STADIS",)),
+# Each caption with one or two lower-case words one of which it must hold (in any
+# case) and the words its matches start with. Without start words the pattern opens
+# with a literal and the search jumps to it.
+_CAPTION_PATTERNS: tuple[
+    tuple[str, re.Pattern[str], tuple[str, ...], tuple[str, ...]], ...
+] = tuple(
+    (name, re.compile(pattern), hints, starts)
+    for name, pattern, hints, starts in (
+        ("SIPDIS", r"(?i:SIPDIS)", ("sipdis",), ()),
+        ("SIPRDIS", r"\bSIPRDIS\b", ("siprdis",), ("siprdis",)),
+        ("NOFORN", r"(?<!\()NOFORN(?!\))", ("noforn",), ("noforn",)),
+        ("EXDIS", r"(?<!\()\bEXDIS\b(?!\))", ("exdis",), ("exdis",)),
+        ("NODIS", r"(?<!\()\bNODIS\b(?!\))", ("nodis",), ("nodis",)),
+        ("LIMDIS", r"(?<!\()\bLIMDIS\b(?!\))", ("limdis",), ("limdis",)),
+        ("STADIS", r"(?<!\()\bSTADIS\b(?!\))", ("stadis",), ("stadis",)),
         (
             "SBU",
             r"(?i:\bsensitive\s+but\s+unclassif?i?e?d?)|(?<![(/])\bSBU\b(?![)/])",
-            ("sensitive", "SBU"),
+            ("sensitive", "sbu"),
+            ("sensitive", "sbu"),
         ),
-        ("SENSITIVE", r"\bSENSITIVE\b(?!\s+BUT\b)", ("SENSITIVE",)),
+        (
+            "SENSITIVE",
+            r"\bSENSITIVE\b(?!\s+BUT\b)",
+            ("sensitive",),
+            ("sensitive",),
+        ),
         # The boundary follows the first letter so the search can jump to each E.
-        ("EFTO", r"E(?<=\bE) ?F ?T ?O\b", ()),
+        ("EFTO", r"E(?<=\bE) ?F ?T ?O\b", (), ()),
         (
             "FOR OFFICIAL USE ONLY",
             r"(?i:\bfor\s+official\s+use\s+only\b)|\bFOUO\b",
-            ("official", "FOUO"),
+            ("official", "fouo"),
+            ("for", "fouo"),
         ),
         (
             "CORRECTED COPY",
             rf"C(?<=\bC){_spaced('CORRECTED')[1:]}\s+{_spaced('COPY')}",
             (),
+            (),
         ),
-        ("ROGER CHANNEL", r"\bROGER\s+CHANNEL\b", ("ROGER",)),
-        ("EYES ONLY", r"\bEYES\s+ONLY\b", ("EYES",)),
+        ("ROGER CHANNEL", r"\bROGER\s+CHANNEL\b", ("roger",), ("roger",)),
+        ("EYES ONLY", r"\bEYES\s+ONLY\b", ("eyes",), ("eyes",)),
     )
 )
 _STRAY_SIPDIS_PATTERN = re.compile(
@@ -121,36 +132,60 @@ def parse_captions(text: str) -> list[str]:
     span = _subject_span(area)
     if span is not None:
         area = area[: span[0]] + " " * (span[1] - span[0]) + area[span[1] :]
+    lower = folded(area)
     found: dict[str, int] = {}
-    for name, pattern, hints in _CAPTION_PATTERNS:
-        if not _may_hold(area, hints):
+    for name, pattern, hints, starts in _CAPTION_PATTERNS:
+        if lower is None:
+            match = pattern.search(area)
+        elif hints and not any(map(lower.__contains__, hints)):
             continue
-        match = pattern.search(area)
+        elif starts:
+            match = _match_at_words(pattern, area, lower, starts)
+        else:
+            match = pattern.search(area)
         if match is not None:
             found[name] = match.start()
-    if (
-        "SIPDIS" not in found
-        and _may_hold(text, ("sipdis",))
-        and _STRAY_SIPDIS_PATTERN.search(text)
-    ):
+    if "SIPDIS" not in found and _has_sipdis_line(text):
         found["SIPDIS"] = len(area)
     return sorted(found, key=found.__getitem__)
 
 
-def _may_hold(text: str, hints: tuple[str, ...]) -> bool:
-    """Tell whether ``text`` holds a hint (lower-case hints in any case); no hints: True."""
-    if not hints:
-        return True
-    lower = None
-    for hint in hints:
-        if not hint.islower():
-            if hint in text:
-                return True
-            continue
-        lower = lower or folded(text)
-        if lower is None or hint in lower:
-            return True
-    return False
+def _match_at_words(
+    pattern: re.Pattern[str], text: str, lower: str, words: tuple[str, ...]
+) -> re.Match[str] | None:
+    """Return ``pattern.search(text)`` for a pattern whose matches start with ``words``.
+
+    ``lower`` is ``folded(text)``; only where a word occurs is the pattern tried.
+    """
+    places = [index for word in words for index in _occurrences(lower, word)]
+    if len(words) > 1:
+        places.sort()
+    for index in places:
+        if match := pattern.match(text, index):
+            return match
+    return None
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    """Return every index where ``word`` starts in ``text``."""
+    found = []
+    index = text.find(word)
+    while index >= 0:
+        found.append(index)
+        index = text.find(word, index + 1)
+    return found
+
+
+def _has_sipdis_line(text: str) -> bool:
+    """Tell whether a line of ``text`` holds only SIPDIS (in any case)."""
+    lower = folded(text)
+    if lower is None:
+        return _STRAY_SIPDIS_PATTERN.search(text) is not None
+    # A match fills a line: only the lines holding the word are tried.
+    return any(
+        _STRAY_SIPDIS_PATTERN.match(text, text.rfind("\n", 0, index) + 1)
+        for index in _occurrences(lower, "sipdis")
+    )
 
 
 _DE_LINE_PATTERN = re.compile(

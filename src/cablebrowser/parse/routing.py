@@ -74,7 +74,9 @@ def parse_dtg(header: str | None) -> datetime | None:
         return None
 
 
+@functools.lru_cache(maxsize=8)
 def _dtg_match(header: str | None) -> re.Match[str] | None:
+    """Return the header's DTG line: the first with precedence letters, else the first."""
     if not header:
         return None
     matches = [
@@ -149,6 +151,7 @@ _PAGE_HEADER_PATTERN = re.compile(
 _KIND_PATTERN = re.compile(r"^(?P<kind>TO|INFO)(?:\b[ \t]*|(?=R[A-Z]{3,7}/))")
 _XMT_PATTERN = re.compile(r"^XMT\b[ \t/]*(?P<name>.*)$")
 _END_PATTERN = re.compile(r"^(?:BT|NNNN|#\d+)\s*$")
+_END_FIRST = frozenset("BN#")
 
 
 def parse_recipients(header: str | None) -> list[Recipient]:
@@ -161,12 +164,15 @@ def parse_recipients(header: str | None) -> list[Recipient]:
     recipients: list[Recipient] = []
     kind = None
     for line in _addressee_lines(header):
-        if kind_match := _KIND_PATTERN.match(line):
+        # Cheap prefix tests: most lines open with neither keyword.
+        if line.startswith(("TO", "INFO")) and (
+            kind_match := _KIND_PATTERN.match(line)
+        ):
             kind = kind_match["kind"].lower()
             line = line[kind_match.end() :]
         if not line or kind is None:
             continue
-        if xmt := _XMT_PATTERN.match(line):
+        if line.startswith("XMT") and (xmt := _XMT_PATTERN.match(line)):
             _exclude(recipients, " ".join(xmt["name"].split()))
         elif recipient := _recipient(kind, line):
             recipients.append(recipient)
@@ -183,8 +189,10 @@ def _addressee_lines(header: str | None) -> list[str]:
         return []
     lines = []
     for raw in header[fm.end() :].split("\n"):
-        line = " ".join(_PAGE_HEADER_PATTERN.sub(" ", raw).split())
-        if _END_PATTERN.match(line):
+        if "PAGE" in raw:
+            raw = _PAGE_HEADER_PATTERN.sub(" ", raw)
+        line = " ".join(raw.split())
+        if line[:1] in _END_FIRST and _END_PATTERN.match(line):
             break
         lines.append(line)
     return lines
@@ -193,6 +201,8 @@ def _addressee_lines(header: str | None) -> list[str]:
 _ROUTE_PATTERN = re.compile(r"^(?P<route>[A-Z]{4,8})/(?!/)")
 
 
+# Addressee lines repeat across cables; a Recipient is immutable and can be shared.
+@functools.lru_cache(maxsize=8192)
 def _recipient(kind: str, line: str) -> Recipient | None:
     route = None
     if found := _ROUTE_PATTERN.match(line):
