@@ -14,48 +14,17 @@ import anyio.to_thread
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
-from starlette.middleware.cors import CORSMiddleware
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import CableError
 from ..settings import Settings
+from . import views
 from .archive import Archive
 from .errors import handle_error
-from .pagecache import KeptPages
+from .front import Front
 from .render import make_environment
 from .routes import routes
 
 VIEW_THREADS = 8
-CONTENT_SECURITY_POLICY = (
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
-)
-SECURITY_HEADERS = [
-    (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
-    (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"strict-origin-when-cross-origin"),
-    (b"x-frame-options", b"DENY"),
-]
-
-
-class SecurityHeaders:
-    """Add the security headers (strict CSP, nosniff, referrer policy, no framing) to every response."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        """Pass the request on, adding the headers to the response start."""
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                message["headers"] = list(message.get("headers", [])) + SECURITY_HEADERS
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
 
 
 def create_app(settings: Settings) -> Starlette:
@@ -73,11 +42,7 @@ def create_app(settings: Settings) -> Starlette:
     app = Starlette(
         routes=routes(),
         middleware=[
-            Middleware(SecurityHeaders),
-            Middleware(
-                CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "HEAD"]
-            ),
-            Middleware(KeptPages, cache=archive.pages),
+            Middleware(Front, cache=archive.pages, quick=views.quick_cable_page)
         ],
         exception_handlers={
             HTTPException: handle_error,

@@ -20,7 +20,14 @@ from ..record import Cable, Reference
 from ..store.base import ShownCable, Store, Version
 from .cablepage import NOT_REDACTED, REDACTED, Link, body_html, known_links, tag_info
 from .citations import Citation, citations
-from .render import cable_path, format_day, quote_segment, wikileaks_url
+from .render import (
+    cable_path,
+    format_day,
+    format_number,
+    format_when,
+    quote_segment,
+    wikileaks_url,
+)
 from .versions import (
     Step,
     cable_diff_path,
@@ -65,8 +72,10 @@ def html_context(
         for link in links[len(links) - min(shown_cited, len(shown.cited_by)) :]
     )
     versions = list(shown.versions)
+    cited_total = len(shown.cited_by)
+    cited_shown = min(shown_cited, cited_total)
     return {
-        "cable": cable,
+        **_meta(cable),
         "path": path,
         "diff_path": diff_path,
         "release": release,
@@ -80,8 +89,11 @@ def html_context(
         "formats": _formats(cable.reference_id, path, year, month),
         "references_html": references,
         "cited_html": Markup(cited_html),
-        "cited_shown": min(shown_cited, len(shown.cited_by)),
-        "cited_total": len(shown.cited_by),
+        "cited_more": format_number(cited_total - cited_shown)
+        if cited_total > cited_shown
+        else "",
+        "cited_total": format_number(cited_total),
+        "cited_query": quote_segment("ref:" + cable.reference_id),
         "versions_html": _versions_html(
             versions, path, diff_path, release or cable.release
         ),
@@ -89,6 +101,37 @@ def html_context(
         "canonical": url,
         "similar_path": path.removesuffix(".html") + "/similar.html",
     }
+
+
+def _meta(cable: Cable | ShownCable) -> dict[str, Any]:
+    """Return the cable's own values as the page places them (the template only escapes)."""
+    rid, origin, classification = cable.reference_id, cable.origin, cable.classification
+    subject = cable.subject or f"Cable {rid}"
+    shown_origin = origin or cable.station
+    day = format_day(cable.created)
+    return {
+        "reference_id": rid,
+        "canonical_id": cable.canonical_id,
+        "subject": subject,
+        "description": f"{subject} ({shown_origin or 'unknown origin'}, {day})",
+        "origin": shown_origin or "unknown",
+        "origin_link": f"/origin/{quote_segment(origin)}" if origin else "",
+        "classification": classification,
+        "classification_link": f"/classification/{quote_segment(classification)}"
+        if classification
+        else "",
+        "created": _moment(cable.created, True),
+        "released": _moment(cable.released, False),
+        "is_partial": cable.is_partial,
+    }
+
+
+def _moment(value: datetime | None, dated: bool) -> tuple[str, str, str] | None:
+    """Return a timestamp's day page (when ``dated``), ISO form and shown form, or None."""
+    if value is None:
+        return None
+    day = f"/dates/{format_day(value).replace('-', '/')}" if dated else ""
+    return day, value.isoformat(), format_when(value)
 
 
 def _cited(references: Sequence[Reference]) -> list[str]:

@@ -6,10 +6,13 @@ cable page shows all four, each with a copy button.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
+from json.encoder import (
+    encode_basestring as _json_string,
+)  # as json.dumps, not ASCII-only
 
 MONTHS = (
     "January",
@@ -52,7 +55,8 @@ class Citation:
     classification: str | None
     url: str  # this archive's permanent address of the cable
 
-    @property
+    # Each format asks for these; a page renders four formats of one citation.
+    @cached_property
     def title(self) -> str:
         """Return the subject, or a stand-in naming the cable when it has none."""
         return " ".join((self.subject or "").split()) or f"Cable {self.reference_id}"
@@ -61,6 +65,15 @@ class Citation:
     def author(self) -> str:
         """Return the sending post (a corporate author)."""
         return self.origin or "United States Department of State"
+
+    @cached_property
+    def described(self) -> str:
+        """Return "Diplomatic cable ID, Month D, YYYY" (without the date when unknown)."""
+        text = f"Diplomatic cable {self.reference_id}"
+        if self.created is not None:
+            created = self.created
+            text += f", {MONTHS[created.month - 1]} {created.day}, {created.year}"
+        return text
 
 
 def citations(citation: Citation) -> dict[str, str]:
@@ -79,25 +92,19 @@ _BIBTEX_KEY_PATTERN = re.compile(r"[^A-Za-z0-9_-]")
 def bibtex(citation: Citation) -> str:
     """Return a BibTeX ``@misc`` entry."""
     key = _BIBTEX_KEY_PATTERN.sub("", citation.reference_id) or "cable"
-    fields = [
-        ("author", "{" + _bibtex_escape(citation.author) + "}"),
-        ("title", "{" + _bibtex_escape(citation.title) + "}"),
-        ("howpublished", _bibtex_escape(_described(citation))),
-        ("publisher", "WikiLeaks"),
-    ]
+    dated = ""
     if citation.created is not None:
-        fields.append(("year", str(citation.created.year)))
-        fields.append(("month", _BIBTEX_MONTHS[citation.created.month - 1]))
-        fields.append(("date", citation.created.strftime("%Y-%m-%d")))
-    fields.append(("url", citation.url))
-    body = ",\n".join(
-        f"  {name} = {_bibtex_value(name, value)}" for name, value in fields
+        created = citation.created
+        month = _BIBTEX_MONTHS[created.month - 1]
+        dated = f"  year = {{{created.year}}},\n  month = {month},\n  date = {{{_day(created, '-')}}},\n"
+    return (
+        f"@misc{{{key},\n"
+        f"  author = {{{{{_bibtex_escape(citation.author)}}}}},\n"
+        f"  title = {{{{{_bibtex_escape(citation.title)}}}}},\n"
+        f"  howpublished = {{{_bibtex_escape(citation.described)}}},\n"
+        "  publisher = {WikiLeaks},\n"
+        f"{dated}  url = {{{citation.url}}}\n}}"
     )
-    return f"@misc{{{key},\n{body}\n}}"
-
-
-def _bibtex_value(name: str, value: str) -> str:
-    return value if name == "month" else "{" + value + "}"
 
 
 _BIBTEX_SPECIAL_PATTERN = re.compile(r"([&%$#_{}])")
@@ -117,51 +124,53 @@ def _bibtex_escape(text: str) -> str:
 
 def ris(citation: Citation) -> str:
     """Return an RIS record (type GOVDOC)."""
-    lines = [("TY", "GOVDOC"), ("AU", citation.author), ("TI", citation.title)]
+    lines = [
+        "TY  - GOVDOC",
+        _ris_line("AU", citation.author),
+        _ris_line("TI", citation.title),
+    ]
     if citation.created is not None:
-        lines.append(("PY", str(citation.created.year)))
-        lines.append(("DA", citation.created.strftime("%Y/%m/%d/")))
+        created = citation.created
+        lines.append(f"PY  - {created.year}")
+        lines.append(f"DA  - {_day(created, '/')}/")
     lines += [
-        ("M1", citation.reference_id),
-        ("M3", "Diplomatic cable"),
-        ("PB", "WikiLeaks"),
+        _ris_line("M1", citation.reference_id),
+        "M3  - Diplomatic cable",
+        "PB  - WikiLeaks",
     ]
     if citation.classification:
-        lines.append(("N1", f"Classification: {citation.classification}"))
-    lines += [("UR", citation.url), ("ER", "")]
-    return "\n".join(f"{tag}  - {_one_line(value)}".rstrip() for tag, value in lines)
+        lines.append(_ris_line("N1", f"Classification: {citation.classification}"))
+    lines += [_ris_line("UR", citation.url), "ER  -"]
+    return "\n".join(lines)
 
 
-# One encoder for every field (``json.dumps`` builds a new one per call); keys are ASCII.
-_JSON_ENCODER = json.JSONEncoder(ensure_ascii=False)
+def _ris_line(tag: str, value: str) -> str:
+    return f"{tag}  - {_one_line(value)}".rstrip()
 
 
 def csl_json(citation: Citation) -> str:
     """Return a CSL-JSON list with one item."""
-    item: dict[str, object] = {
-        "id": citation.reference_id,
-        "type": "document",
-        "genre": "Diplomatic cable",
-        "title": citation.title,
-        "author": [{"literal": citation.author}],
-        "number": citation.reference_id,
-        "publisher": "WikiLeaks",
-        "URL": citation.url,
-    }
+    # One field per line with compact values reads better than json's deep indentation;
+    # the values are strings and numbers, each written as json.dumps(ensure_ascii=False) would.
+    rid, title = _json_string(citation.reference_id), _json_string(citation.title)
+    fields = [
+        f'    "id": {rid}',
+        '    "type": "document"',
+        '    "genre": "Diplomatic cable"',
+        f'    "title": {title}',
+        f'    "author": [{{"literal": {_json_string(citation.author)}}}]',
+        f'    "number": {rid}',
+        '    "publisher": "WikiLeaks"',
+        f'    "URL": {_json_string(citation.url)}',
+    ]
     if citation.created is not None:
-        item["issued"] = {
-            "date-parts": [
-                [citation.created.year, citation.created.month, citation.created.day]
-            ]
-        }
+        created = citation.created
+        parts = f"{created.year}, {created.month}, {created.day}"
+        fields.append(f'    "issued": {{"date-parts": [[{parts}]]}}')
     if citation.classification:
-        item["note"] = f"Classification: {citation.classification}"
-    # One field per line with compact values reads better than json's deep indentation.
-    encode = _JSON_ENCODER.encode
-    fields = ",\n".join(
-        f"    {encode(key)}: {encode(value)}" for key, value in item.items()
-    )
-    return "[\n  {\n" + fields + "\n  }\n]"
+        note = _json_string(f"Classification: {citation.classification}")
+        fields.append(f'    "note": {note}')
+    return "[\n  {\n" + ",\n".join(fields) + "\n  }\n]"
 
 
 def chicago(citation: Citation) -> str:
@@ -169,7 +178,7 @@ def chicago(citation: Citation) -> str:
     parts = [
         f"{citation.author}.",
         f"\u201c{citation.title.rstrip('.')}.\u201d",
-        _described(citation) + ".",
+        citation.described + ".",
     ]
     if citation.classification:
         parts.append(citation.classification.capitalize() + ".")
@@ -178,12 +187,11 @@ def chicago(citation: Citation) -> str:
     return " ".join(parts)
 
 
-def _described(citation: Citation) -> str:
-    text = f"Diplomatic cable {citation.reference_id}"
-    if citation.created is not None:
-        created = citation.created
-        text += f", {MONTHS[created.month - 1]} {created.day}, {created.year}"
-    return text
+def _day(created: datetime, separator: str) -> str:
+    # As strftime("%Y-%m-%d"), several times quicker; strftime keeps years before 1000 unpadded.
+    if created.year < 1000:
+        return created.strftime(f"%Y{separator}%m{separator}%d")
+    return f"{created.year}{separator}{created.month:02d}{separator}{created.day:02d}"
 
 
 def _one_line(text: str) -> str:

@@ -11,10 +11,11 @@ on the event loop for the quick ones (``inline``).
 
 from __future__ import annotations
 
-import hashlib
+import functools
 import os
 import threading
 import time
+import zlib
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import Headers
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import Scope
 
 MAX_PAGE_BYTES = 64 * 1024 * 1024  # per process
 MAX_ENTRIES = 20_000
@@ -128,9 +129,23 @@ def validators(etag: str, modified: float) -> list[tuple[bytes, bytes]]:
     """Return the ETag and Last-Modified headers, and ask clients to revalidate."""
     return [
         (b"etag", etag.encode("latin-1")),
-        (b"last-modified", formatdate(modified, usegmt=True).encode()),
+        (b"last-modified", _http_date(modified)),
         (b"cache-control", b"no-cache"),
     ]
+
+
+@functools.lru_cache(maxsize=16)  # one modification time per generation
+def _http_date(modified: float) -> bytes:
+    return formatdate(modified, usegmt=True).encode()
+
+
+def content_tag(body: bytes) -> str:
+    """Return the ETag of a body: two checksums and the length, which any change alters.
+
+    An ETag only tells two versions of one address apart, so checksums do
+    (several times quicker than a cryptographic hash over a page).
+    """
+    return f'"{zlib.crc32(body):08x}{zlib.adler32(body):08x}-{len(body):x}"'
 
 
 class _Raw(Response):
@@ -192,7 +207,7 @@ class PageCache:
         modified = self.generation.modified
         etag = ""  # a redirect keeps its own caching rules
         if response.status_code == 200:
-            etag = '"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"'
+            etag = content_tag(body)
             headers += validators(etag, modified)
         kept = Kept(response.status_code, headers, body, etag, modified)
         self.pages.put(key, kept, len(body) + 512)
@@ -236,20 +251,3 @@ def kept_page(
     endpoint.__name__ = view.__name__
     endpoint.__doc__ = view.__doc__
     return endpoint
-
-
-class KeptPages:
-    """Answer a GET for a kept page before routing (the views of ``kept_page`` fill it)."""
-
-    def __init__(self, app: ASGIApp, cache: PageCache) -> None:
-        self.app = app
-        self.cache = cache
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        """Send the kept response if there is one, else pass the request on."""
-        if scope["type"] == "http" and scope["method"] in ("GET", "HEAD"):
-            kept = self.cache.get(page_key(scope))
-            if kept is not None:
-                await kept.respond(Headers(scope=scope))(scope, receive, send)
-                return
-        await self.app(scope, receive, send)

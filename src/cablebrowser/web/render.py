@@ -10,12 +10,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import quote, urlencode
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
@@ -53,6 +55,12 @@ def make_environment(settings: Settings) -> Environment:
     env.filters.update(
         when=format_when, day=format_day, number=format_number, q=quote_segment
     )
+    from .browse import timeline_svg  # browse renders through this module
+
+    env.globals["timeline_svg"] = timeline_svg
+    # The site's frame never changes while the server runs: rendered once, placed as is.
+    for name in ("site_links", "site_header", "site_footer"):
+        env.globals[name] = Markup(env.get_template(f"_{name}.html").render())
     return env
 
 
@@ -81,9 +89,16 @@ def wikileaks_url(reference_id: str, year: int | None, month: int | None) -> str
     return f"https://wikileaks.org/cable/{year:04d}/{month:02d}/{quote_segment(reference_id)}.html"
 
 
+# The characters ``quote`` never changes: most IDs, tags and origins are made of them only.
+_UNQUOTED_PATTERN = re.compile(r"[A-Za-z0-9_.~-]*")
+
+
 def quote_segment(value: object) -> str:
     """Quote a value for use as one path segment."""
-    return quote(str(value), safe="")
+    text = str(value)
+    if _UNQUOTED_PATTERN.fullmatch(text):
+        return text
+    return quote(text, safe="")
 
 
 def url_with(request: Request, **changes: object) -> str:
@@ -134,13 +149,21 @@ def format_when(value: datetime | date | None) -> str:
     if value is None:
         return ""
     if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M:%S")
+        # isoformat is several times quicker than strftime and writes the same
+        # digits, up to its offset and fraction (cut off) and for years from 1000.
+        if value.year < 1000:
+            return value.strftime("%Y-%m-%d %H:%M:%S")
+        return value.isoformat(" ", "seconds")[:19]
     return value.isoformat()
 
 
 def format_day(value: datetime | date | None) -> str:
     """Format a timestamp's date as ``YYYY-MM-DD``."""
-    return value.strftime("%Y-%m-%d") if value is not None else ""
+    if value is None:
+        return ""
+    if value.year < 1000:
+        return value.strftime("%Y-%m-%d")
+    return value.isoformat()[:10]
 
 
 def format_number(value: int) -> str:

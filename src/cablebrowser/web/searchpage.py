@@ -8,10 +8,13 @@ values of each facet as links that narrow the query, and a timeline;
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, cast
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
+from markupsafe import Markup, escape
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
@@ -64,6 +67,7 @@ _FACET_FIELDS = {
     "classification": "class",
     "release": "release",
 }
+Narrowing = Callable[[str, str], "str | None"]  # (facet, value) -> address
 CSV_COLUMNS = (
     "reference_id",
     "created",
@@ -94,6 +98,11 @@ class FacetBox:
     total: int
     all_url: str | None
     all_text: str
+
+    @property
+    def html(self) -> Markup:
+        """Return the facet's values as list items."""
+        return facet_items(self.values)
 
 
 @dataclass(frozen=True)
@@ -168,17 +177,15 @@ def _results_context(
     request: Request, params: SearchParams, result: SearchResult
 ) -> dict[str, Any]:
     settings = request.app.state.archive.settings
+    narrow = _narrowing(request, params.query)
     return {
         "params": params,
         "result": result,
         "hits": [
             (hit, created_path(hit.reference_id, hit.created)) for hit in result.hits
         ],
-        "facets": _facet_links(request, params.query, result),
-        "bars": timeline(
-            result.histogram,
-            lambda month: _narrow(request, params.query, "month", month),
-        ),
+        "facets": _facet_links(request, params.query, result, narrow),
+        "bars": timeline(result.histogram, lambda month: narrow("month", month)),
         "pages": pages(result.total, params.page, params.per_page, settings),
         "canonical": "/search",
     }
@@ -264,12 +271,14 @@ def facet_page(request: Request) -> Response:
         raise HTTPException(400, "parameter 'q' is required")
     result = run_search(request, params)  # a malformed query is a 400 page
     rows, _ = pick_facet_values(params.query, name, result.facets.get(name) or [])
+    values = _facet_values(_narrowing(request, params.query), name, rows)
     context = {
         "params": params,
         "result": result,
         "label": FACET_LABELS[name],
         "plural": FACET_PLURALS[name],
-        "values": _facet_values(request, params.query, name, rows),
+        "values": values,
+        "values_html": facet_items(values),
         "back_url": _search_url(request, "/search"),
         "canonical": "/search",
     }
@@ -298,7 +307,9 @@ def pick_facet_values(
     return chosen, total
 
 
-def _facet_links(request: Request, query: str, result: SearchResult) -> list[FacetBox]:
+def _facet_links(
+    request: Request, query: str, result: SearchResult, narrow: Narrowing
+) -> list[FacetBox]:
     facets = []
     for name, label in FACET_LABELS.items():
         rows = result.facets.get(name) or []
@@ -310,7 +321,7 @@ def _facet_links(request: Request, query: str, result: SearchResult) -> list[Fac
             FacetBox(
                 name=name,
                 label=label,
-                values=_facet_values(request, query, name, chosen),
+                values=_facet_values(narrow, name, chosen),
                 total=total,
                 all_url=_search_url(request, f"/search/facet/{name}")
                 if hidden
@@ -322,16 +333,28 @@ def _facet_links(request: Request, query: str, result: SearchResult) -> list[Fac
 
 
 def _facet_values(
-    request: Request, query: str, name: str, chosen: list[tuple[str, int, bool]]
+    narrow: Narrowing, name: str, chosen: list[tuple[str, int, bool]]
 ) -> list[FacetValue]:
     return [
-        FacetValue(
-            value,
-            count,
-            None if selected else _narrow(request, query, name, value),
-        )
+        FacetValue(value, count, None if selected else narrow(name, value))
         for value, count, selected in chosen
     ]
+
+
+def facet_items(values: list[FacetValue]) -> Markup:
+    """Render facet values as list items: a narrowing link, or the value marked as in the query."""
+    items = []
+    for item in values:
+        value, count = escape(item.value), f"{item.count:,}"
+        if item.url:
+            shown = f'<a class="facet" href="{escape(item.url)}">{value}</a>'
+        else:
+            shown = (
+                f'<strong class="facet-on" aria-current="true">{value}'
+                '<span class="visually-hidden"> (in the query)</span></strong>'
+            )
+        items.append(f'<li>{shown} <span class="count">{count}</span></li>\n')
+    return Markup("".join(items))
 
 
 def _clause(facet: str, value: str) -> str:
@@ -341,14 +364,44 @@ def _clause(facet: str, value: str) -> str:
     return f'{_FACET_FIELDS[facet]}:"{value}"'
 
 
-def _narrow(request: Request, query: str, facet: str, value: str) -> str | None:
-    """Return the search address with the query narrowed to one facet value."""
-    if '"' in value or not value:
-        return None
-    clause = _clause(facet, value)
-    if clause in query:
-        return None
-    return _search_url(request, "/search", q=f"{query} {clause}", page=None)
+def _narrowing(request: Request, query: str) -> Narrowing:
+    """Return the function giving the search address narrowed to one facet value.
+
+    It answers None when the value cannot narrow the query or already does. The
+    request's other parameters are encoded once: a search page links a hundred
+    narrowed searches or more (its timeline's months and its facets' values).
+    """
+    params = dict(request.query_params)
+    params.pop("page", None)
+    names = list(params)
+    at = names.index("q") if "q" in names else len(names)
+    before = urlencode({name: params[name] for name in names[:at]})
+    after = urlencode({name: params[name] for name in names[at + 1 :]})
+    start = f"/search?{before}&q=" if before else "/search?q="
+    end = f"&{after}" if after else ""
+    quoted = quote_plus(query)
+
+    def narrow(facet: str, value: str) -> str | None:
+        if '"' in value or not value:
+            return None
+        clause = _clause(facet, value)
+        if clause in query:
+            return None
+        # quote_plus works character by character: the parts quote apart.
+        return start + quoted + _quote_plus(" " + clause) + end
+
+    return narrow
+
+
+# The characters quote_plus keeps, and the two that clauses of months and
+# most facet values add (a blank becomes "+", a colon "%3A").
+_PLAIN_CLAUSE_PATTERN = re.compile(r"[A-Za-z0-9_.~ :-]*")
+
+
+def _quote_plus(text: str) -> str:
+    if _PLAIN_CLAUSE_PATTERN.fullmatch(text):
+        return text.replace(":", "%3A").replace(" ", "+")
+    return quote_plus(text)
 
 
 def _search_url(request: Request, path: str, **changes: str | None) -> str:

@@ -161,6 +161,23 @@ def _render(request: Request, found: Located, ext: str) -> Response:
     return render_text(page_text(page))
 
 
+_QUICK_PATTERN = re.compile(r"/cable/\d{4}/\d{2}/([^/]+)\.html")
+
+
+def quick_cable_page(request: Request) -> Response | None:
+    """Render the latest version's page at its canonical address, before routing; else None.
+
+    Most requests are for these pages: rendered here, they skip the routing
+    and the endpoint's wrappers. Anything else (a query, another form of the
+    address, an error) answers None and takes the route, which decides.
+    """
+    match = _QUICK_PATTERN.fullmatch(request.scope["path"])
+    if match is None or request.scope["query_string"]:
+        return None
+    any_id = check_segment(match.group(1))  # a 404 takes the route, which explains it
+    return _render_canonical(request, request.app.state.archive, any_id)
+
+
 def _render_canonical(
     request: Request, archive: Archive, any_id: str
 ) -> Response | None:
