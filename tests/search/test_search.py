@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from cablebrowser.errors import QueryError, StoreError
-from cablebrowser.search import SearchIndex
+from cablebrowser.search import SearchIndex, searcher
 from cablebrowser.search.document import cable_document
 
 ALL = {
@@ -272,3 +272,14 @@ def test_punctuation_only_query_is_a_query_error(index):
 def test_opening_a_missing_index_is_a_store_error(tmp_path):
     with pytest.raises(StoreError, match="run `cablebrowser index`"):
         SearchIndex.open(tmp_path / "none.index")
+
+
+def test_facet_sizes_cut_or_extend_a_facet(index, monkeypatch):
+    full = index.search("-gazprom", facet_sizes={"tag": 10_000}).facets["tag"]
+    assert len(full) > 2
+    assert index.search("-gazprom", facet_sizes={"tag": 2}).facets["tag"] == full[:2]
+    # With a default smaller than the facet, asking for more gives every value.
+    monkeypatch.setitem(searcher.FACET_SIZES, "tag", 2)
+    monkeypatch.setitem(searcher._AGGREGATION_SIZES, "tag", 2)
+    assert index.search("-gazprom").facets["tag"] == full[:2]
+    assert index.search("-gazprom", facet_sizes={"tag": 50}).facets["tag"] == full

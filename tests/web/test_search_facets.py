@@ -9,7 +9,9 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 
-from cablebrowser.web.searchpage import FACET_PLURALS, FACET_TOP, pick_facet_values
+from cablebrowser.search.searcher import FACET_SIZES
+from cablebrowser.web.facets import FACET_PLURALS, FACET_TOP, pick_facet_values
+from cablebrowser.web.searchpage import _all_text
 
 QUERY = "government"
 _SECTION_PATTERN = re.compile(
@@ -76,7 +78,9 @@ def test_search_page_shows_the_top_ten_and_links_to_all(sample: httpx.Client) ->
             assert found is None, name
             continue
         assert found is not None, name
-        assert unescape(found.group(2)) == f"All {len(values):,} {FACET_PLURALS[name]}…"
+        cut = len(values) >= FACET_SIZES[name]
+        count = "" if cut else f"{len(values):,} "
+        assert unescape(found.group(2)) == f"All {count}{FACET_PLURALS[name]}…"
         parts = urlsplit(unescape(found.group(1)))
         assert parts.path == f"/search/facet/{name}"
         assert parse_qs(parts.query) == {"q": [QUERY], "sort": ["-date"]}
@@ -98,6 +102,18 @@ def test_facet_page_lists_every_value(sample: httpx.Client) -> None:
     assert first.path == "/search"
     assert parse_qs(first.query) == {"q": [f'{QUERY} origin:"{values[0]}"']}
     assert 'href="/search?q=government&amp;page=2">Back to the search' in page
+
+
+@slow
+def test_facet_page_lists_values_past_the_search_pages_cut(
+    sample: httpx.Client,
+) -> None:
+    # The search results count the top 100 tags; the facet page counts them all.
+    assert len(_json_values(sample, QUERY, "tag")) == FACET_SIZES["tag"]
+    page = sample.get("/search/facet/tag", params={"q": QUERY}).text
+    tags = [unescape(text) for _, text in _LINK_PATTERN.findall(page)]
+    assert len(tags) > FACET_SIZES["tag"] and len(set(tags)) == len(tags)
+    assert tags[: FACET_SIZES["tag"]] == _json_values(sample, QUERY, "tag")
 
 
 @slow
@@ -131,3 +147,8 @@ def test_a_selected_value_past_the_top_ten_stays_visible(sample: httpx.Client) -
     assert _SELECTED_PATTERN.findall(html) == [tag]
     assert tag not in [text for _, text in _LINK_PATTERN.findall(html)]
     assert len(_LINK_PATTERN.findall(html)) == FACET_TOP
+
+
+def test_a_cut_facet_list_does_not_claim_a_count() -> None:
+    assert _all_text("tag", FACET_SIZES["tag"]) == "All tags…"
+    assert _all_text("tag", 12) == "All 12 tags…"

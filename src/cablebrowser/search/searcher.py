@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -74,8 +75,13 @@ class SearchIndex:
         per_page: int = 20,
         sort: str = "relevance",
         facets: bool = True,
+        facet_sizes: Mapping[str, int] | None = None,
     ) -> SearchResult:
-        """Run a query; return one page of hits, the exact total, facets and a histogram."""
+        """Run a query; return one page of hits, the exact total, facets and a histogram.
+
+        Each facet lists its most frequent values, as many as ``FACET_SIZES``
+        says unless ``facet_sizes`` asks for more (or fewer) of some.
+        """
         if sort not in SORTS:
             raise QueryError(f"unknown sort '{sort}': use one of {', '.join(SORTS)}")
         if page < 1 or not 1 <= per_page <= MAX_PER_PAGE:
@@ -90,7 +96,8 @@ class SearchIndex:
         found = self._top(searcher, target, page, per_page, effective)
         marker = highlighter(tree) if not redirect else highlighter(And(()))
         hits = tuple(self._hits(searcher, marker, found.hits))
-        counts, months = self._facets(searcher, target) if facets else ({}, [])
+        sizes = {**FACET_SIZES, **(facet_sizes or {})}
+        counts, months = self._facets(searcher, target, sizes) if facets else ({}, [])
         return SearchResult(
             query,
             int(found.count or 0),
@@ -229,21 +236,21 @@ class SearchIndex:
         return hits
 
     def _facets(
-        self, searcher: tantivy.Searcher, query: Query
+        self, searcher: tantivy.Searcher, query: Query, sizes: dict[str, int]
     ) -> tuple[dict[str, list[tuple[str, int]]], list[tuple[str, int]]]:
         """Count every facet and the months in one aggregation pass over the matches."""
         spec = {
             name: {
                 "terms": {
                     "field": field,
-                    "size": _AGGREGATION_SIZES[name],
+                    "size": max(_AGGREGATION_SIZES[name], sizes.get(name, 0)),
                     "segment_size": _SEGMENT_SIZE,
                 }
             }
             for name, field in AGGREGATED.items()
         }
         result = searcher.aggregate(query, spec)
-        return facet_counts(result, FACET_SIZES), histogram(result)
+        return facet_counts(result, sizes), histogram(result)
 
 
 def _fields(searcher: tantivy.Searcher, address: Any) -> dict[str, list[Any]]:

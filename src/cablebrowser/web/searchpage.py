@@ -8,20 +8,30 @@ values of each facet as links that narrow the query, and a timeline;
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, cast
-from urllib.parse import quote_plus, urlencode
+from urllib.parse import urlencode
 
-from markupsafe import Markup, escape
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from ..errors import QueryError
+from ..search.searcher import FACET_SIZES
 from .archive import Archive
 from .browse import timeline
+from .facets import (
+    FACET_ALL,
+    FACET_LABELS,
+    FACET_PLURALS,
+    FACET_TOP,
+    FacetBox,
+    Narrowing,
+    facet_items,
+    facet_values,
+    narrowing,
+    pick_facet_values,
+)
 from .render import (
     choice_param,
     created_path,
@@ -40,34 +50,6 @@ if TYPE_CHECKING:
 SORTS = ("relevance", "-date", "date")
 PER_PAGE = 20
 MAX_PER_PAGE = 100
-FACET_LABELS = {
-    "origin": "Origin",
-    "country": "Country",
-    "tag": "Tag",
-    "classification": "Classification",
-    "year": "Year",
-    "release": "Release",
-}
-FACET_PLURALS = {
-    "origin": "origins",
-    "country": "countries",
-    "tag": "tags",
-    "classification": "classifications",
-    "year": "years",
-    "release": "releases",
-}
-# The search page shows this many values per facet (and any selected one);
-# the rest are on the facet's own page, so the page stays short to render and to tab through.
-FACET_TOP = 10
-# Facet name -> the query field that narrows to one of its values.
-_FACET_FIELDS = {
-    "origin": "origin",
-    "country": "country",
-    "tag": "tag",
-    "classification": "class",
-    "release": "release",
-}
-Narrowing = Callable[[str, str], "str | None"]  # (facet, value) -> address
 CSV_COLUMNS = (
     "reference_id",
     "created",
@@ -77,32 +59,6 @@ CSV_COLUMNS = (
     "tags",
     "url",
 )
-
-
-@dataclass(frozen=True)
-class FacetValue:
-    """One shown value of a facet; ``url`` narrows the search to it, None when already selected."""
-
-    value: str
-    count: int
-    url: str | None
-
-
-@dataclass(frozen=True)
-class FacetBox:
-    """One facet as shown: its values, how many it has, and the page listing them all."""
-
-    name: str
-    label: str
-    values: list[FacetValue]
-    total: int
-    all_url: str | None
-    all_text: str
-
-    @property
-    def html(self) -> Markup:
-        """Return the facet's values as list items."""
-        return facet_items(self.values)
 
 
 @dataclass(frozen=True)
@@ -125,21 +81,32 @@ def search_params(request: Request) -> SearchParams:
     return SearchParams(query, sort, page, per_page)
 
 
-def run_search(request: Request, params: SearchParams) -> SearchResult:
-    """Run a search on this thread's index; a malformed query raises ``QueryError``."""
+def run_search(
+    request: Request, params: SearchParams, every_value_of: str | None = None
+) -> SearchResult:
+    """Run a search on this thread's index; a malformed query raises ``QueryError``.
+
+    ``every_value_of`` names a facet to count in full rather than its top values.
+    """
     archive: Archive = request.app.state.archive
     archive.pages.check()
     # Results are kept per normalised query until the index changes; a malformed
     # query raises again each time (it is cheap to reject).
-    key = (" ".join(params.query.split()), params.sort, params.page, params.per_page)
+    query = " ".join(params.query.split())
+    key = (query, params.sort, params.page, params.per_page, every_value_of)
     kept = archive.results.get(key)
     if kept is not None:
         return replace(cast("SearchResult", kept), query=params.query)
     index = archive.index()
     if index is None:
         raise HTTPException(503, "the search index has not been built yet")
+    sizes = {every_value_of: FACET_ALL} if every_value_of else None
     result = index.search(
-        params.query, page=params.page, per_page=params.per_page, sort=params.sort
+        params.query,
+        page=params.page,
+        per_page=params.per_page,
+        sort=params.sort,
+        facet_sizes=sizes,
     )
     archive.results.put(key, result)
     return result
@@ -177,7 +144,7 @@ def _results_context(
     request: Request, params: SearchParams, result: SearchResult
 ) -> dict[str, Any]:
     settings = request.app.state.archive.settings
-    narrow = _narrowing(request, params.query)
+    narrow = narrowing(request, params.query)
     return {
         "params": params,
         "result": result,
@@ -269,9 +236,10 @@ def facet_page(request: Request) -> Response:
     params = search_params(request)
     if not params.query:
         raise HTTPException(400, "parameter 'q' is required")
-    result = run_search(request, params)  # a malformed query is a 400 page
+    # A malformed query is a 400 page.
+    result = run_search(request, params, every_value_of=name)
     rows, _ = pick_facet_values(params.query, name, result.facets.get(name) or [])
-    values = _facet_values(_narrowing(request, params.query), name, rows)
+    values = facet_values(narrowing(request, params.query), name, rows)
     context = {
         "params": params,
         "result": result,
@@ -283,28 +251,6 @@ def facet_page(request: Request) -> Response:
         "canonical": "/search",
     }
     return render_html(request, "search_facet.html", context)
-
-
-def pick_facet_values(
-    query: str, name: str, rows: list[tuple[str, int]], limit: int | None = None
-) -> tuple[list[tuple[str, int, bool]], int]:
-    """Choose the values of a facet to show, in the order given, each marked if selected.
-
-    A value that cannot narrow the query (empty, or holding a quote) is left
-    out. With a ``limit``, the first ``limit`` values are shown and, after them,
-    every selected value (already in the query), so a selection never vanishes.
-    Return the chosen values and how many values the facet has in all.
-    """
-    chosen: list[tuple[str, int, bool]] = []
-    total = 0
-    for value, count in rows:
-        if '"' in value or not value:
-            continue
-        total += 1
-        selected = _clause(name, value) in query
-        if limit is None or total <= limit or selected:
-            chosen.append((value, count, selected))
-    return chosen, total
 
 
 def _facet_links(
@@ -321,87 +267,23 @@ def _facet_links(
             FacetBox(
                 name=name,
                 label=label,
-                values=_facet_values(narrow, name, chosen),
+                values=facet_values(narrow, name, chosen),
                 total=total,
                 all_url=_search_url(request, f"/search/facet/{name}")
                 if hidden
                 else None,
-                all_text=f"All {total:,} {FACET_PLURALS[name]}…",
+                all_text=_all_text(name, total),
             )
         )
     return facets
 
 
-def _facet_values(
-    narrow: Narrowing, name: str, chosen: list[tuple[str, int, bool]]
-) -> list[FacetValue]:
-    return [
-        FacetValue(value, count, None if selected else narrow(name, value))
-        for value, count, selected in chosen
-    ]
-
-
-def facet_items(values: list[FacetValue]) -> Markup:
-    """Render facet values as list items: a narrowing link, or the value marked as in the query."""
-    items = []
-    for item in values:
-        value, count = escape(item.value), f"{item.count:,}"
-        if item.url:
-            shown = f'<a class="facet" href="{escape(item.url)}">{value}</a>'
-        else:
-            shown = (
-                f'<strong class="facet-on" aria-current="true">{value}'
-                '<span class="visually-hidden"> (in the query)</span></strong>'
-            )
-        items.append(f'<li>{shown} <span class="count">{count}</span></li>\n')
-    return Markup("".join(items))
-
-
-def _clause(facet: str, value: str) -> str:
-    """Return the query clause that narrows a search to one facet value."""
-    if facet in ("year", "month"):
-        return f"from:{value} to:{value}"
-    return f'{_FACET_FIELDS[facet]}:"{value}"'
-
-
-def _narrowing(request: Request, query: str) -> Narrowing:
-    """Return the function giving the search address narrowed to one facet value.
-
-    It answers None when the value cannot narrow the query or already does. The
-    request's other parameters are encoded once: a search page links a hundred
-    narrowed searches or more (its timeline's months and its facets' values).
-    """
-    params = dict(request.query_params)
-    params.pop("page", None)
-    names = list(params)
-    at = names.index("q") if "q" in names else len(names)
-    before = urlencode({name: params[name] for name in names[:at]})
-    after = urlencode({name: params[name] for name in names[at + 1 :]})
-    start = f"/search?{before}&q=" if before else "/search?q="
-    end = f"&{after}" if after else ""
-    quoted = quote_plus(query)
-
-    def narrow(facet: str, value: str) -> str | None:
-        if '"' in value or not value:
-            return None
-        clause = _clause(facet, value)
-        if clause in query:
-            return None
-        # quote_plus works character by character: the parts quote apart.
-        return start + quoted + _quote_plus(" " + clause) + end
-
-    return narrow
-
-
-# The characters quote_plus keeps, and the two that clauses of months and
-# most facet values add (a blank becomes "+", a colon "%3A").
-_PLAIN_CLAUSE_PATTERN = re.compile(r"[A-Za-z0-9_.~ :-]*")
-
-
-def _quote_plus(text: str) -> str:
-    if _PLAIN_CLAUSE_PATTERN.fullmatch(text):
-        return text.replace(":", "%3A").replace(" ", "+")
-    return quote_plus(text)
+def _all_text(name: str, total: int) -> str:
+    """Name the link to all of a facet's values; its count is known unless the list was cut."""
+    plural = FACET_PLURALS[name]
+    if total >= FACET_SIZES[name]:
+        return f"All {plural}…"
+    return f"All {total:,} {plural}…"
 
 
 def _search_url(request: Request, path: str, **changes: str | None) -> str:
