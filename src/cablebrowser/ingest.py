@@ -27,7 +27,13 @@ from .record import Form, Skipped, SourceRecord
 from .sources import read
 from .store.base import BatchResult, Store
 from .store.changes import CSV_PUBLISHED, date_in_name
-from .store.encoding import EncodedVersion, decoded_cable, encode_version
+from .store.encoding import (
+    EncodedVersion,
+    decoded_cable,
+    encode_version,
+    with_text,
+    without_text,
+)
 
 CHUNK_SIZE = 200  # records per parse task
 _KNOWN_BATCH = 20_000  # ID-list rows per transaction
@@ -291,7 +297,7 @@ class _Writer:
                 )
                 self.failed.add((name, record.source))
                 continue
-            by_release.setdefault(name, []).append((record, result))
+            by_release.setdefault(name, []).append((record, with_text(record, result)))
             self.report.added[str(record.form)] += 1
         with self.store.batch():
             for name, items in by_release.items():
@@ -333,7 +339,11 @@ def parse_chunk(items: list[tuple[str, SourceRecord]]) -> list[EncodedVersion | 
     results: list[EncodedVersion | str] = []
     for release, record in items:
         try:
-            results.append(encode_version(release, record, parse_record(record)))
+            results.append(
+                without_text(
+                    record, encode_version(release, record, parse_record(record))
+                )
+            )
         except CableError as error:
             results.append(error.message)
         except Exception as error:  # noqa: BLE001 - one bad cable must not end the ingest

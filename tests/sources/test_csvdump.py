@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 from collections.abc import Iterator
 from datetime import datetime
@@ -230,3 +231,73 @@ def test_written_rows_read_back_unchanged(tmp_path: Path) -> None:
     first = items[0]
     assert isinstance(first, SourceRecord)
     assert (first.body, first.header, first.classification) == (body, "HEAD", "SECRET")
+
+
+def _csv_module_rows(data: str) -> list[list[str]]:
+    return [
+        row for row in csv.reader(io.StringIO(data, newline=""), escapechar="\\") if row
+    ]
+
+
+def _row(*fields: str) -> str:
+    return ",".join(f'"{field}"' for field in fields) + "\n"
+
+
+_PLAIN = _row(
+    "1", "1/2/2003 4:05", "03ROME1", "Embassy Rome", "SECRET", "", "H", "body"
+)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        _PLAIN * 3,
+        "\n" + _PLAIN + "\n\n" + _PLAIN,
+        _row("1", "d", "03ROME1", "O", "C", "", "H", 'a \\"q\\" b\\\\') + _PLAIN,
+        _row("1", "d", "03ROME1", "O", "C", "", "H", 'x\\\\\\"y\\n\\\nz') + _PLAIN,
+        _PLAIN
+        + _row("1", "2", "3")
+        + _PLAIN,  # another width: the csv module from there on
+        _PLAIN + _PLAIN.replace("\n", "\r\n") + _PLAIN,
+        _PLAIN + _row("1", "d", "03ROME1", "O", "C", "", "H", 'a""b') + _PLAIN,
+        _PLAIN + _PLAIN[:-12],  # cut off
+    ],
+    ids=[
+        "plain",
+        "blank-lines",
+        "escapes",
+        "escaped-backslashes",
+        "width",
+        "crlf",
+        "doubled-quote",
+        "cut-off",
+    ],
+)
+def test_rows_cut_directly_match_the_csv_module(data: str) -> None:
+    member = Member("cables.csv", "x.csv", None, io.BytesIO(data.encode()), True)
+    items = list(read_csv(member))
+    expected = _csv_module_rows(data)
+    assert len(items) == len(expected)
+    for item, row in zip(items, expected, strict=True):
+        if isinstance(item, SourceRecord):
+            assert (item.reference_id, item.body, item.extra["row"]) == (
+                row[2],
+                row[7],
+                row[0],
+            )
+        else:
+            assert item.reference_id == (row[2] if len(row) > 2 else None)
+
+
+def test_rows_cut_directly_keep_their_line_numbers() -> None:
+    data = (
+        _PLAIN + "\n" + _row("2", "d", "03ROME2", "O", "C", "", "H", "a\nb\nc") + _PLAIN
+    )
+    lines = [
+        item.extra["line"]
+        for item in read_csv(
+            Member("c.csv", "c.csv", None, io.BytesIO(data.encode()), True)
+        )
+        if isinstance(item, SourceRecord)
+    ]
+    assert lines == ["1", "5", "6"]

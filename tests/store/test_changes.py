@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime
 
 import pytest
@@ -226,3 +227,24 @@ def test_undated_releases_sort_last() -> None:
         "r2",
         "a-undated",
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "PLAIN TEXT\n",
+        "caf\u00e9 \u2019quoted\u2019\n\tend",
+        "a\u2003b\u3000c \x1c",
+        "TAGS: A, B\n\u00e9 x\xa0y",
+    ],
+    ids=["ascii", "non-ascii", "unicode-spaces", "tags-and-no-break-space"],
+)
+def test_normalized_hash_drops_what_str_split_drops(body: str) -> None:
+    tags = body.find("TAGS")
+    if tags >= 0:
+        end = body.find("\n", tags)
+        body_seen = body[:tags] + body[tags:end].replace(",", " ") + body[end:]
+    else:
+        body_seen = body
+    expected = hashlib.sha256("".join(body_seen.split()).encode("utf-8")).hexdigest()
+    assert normalized_hash(body) == expected

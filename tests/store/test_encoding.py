@@ -11,7 +11,12 @@ import pytest
 from cablebrowser.parse import parse_record
 from cablebrowser.store import open_store
 from cablebrowser.store.changes import normalized_hash
-from cablebrowser.store.encoding import decoded_cable, encode_version
+from cablebrowser.store.encoding import (
+    decoded_cable,
+    encode_version,
+    with_text,
+    without_text,
+)
 from tests.store.test_sqlite import BODY, record
 
 
@@ -46,3 +51,13 @@ def test_normalized_hash_drops_what_str_split_drops(body: str) -> None:
     plain = body.replace(",", " ")  # the only commas are in the TAGS lines
     expected = hashlib.sha256("".join(plain.split()).encode("utf-8")).hexdigest()
     assert normalized_hash(body) == expected
+
+
+def test_text_left_out_for_the_trip_back_is_restored() -> None:
+    rec = record()
+    version = encode_version("r1", rec, parse_record(rec))
+    light = without_text(rec, version)
+    assert len(light.text) == 3  # the record's own header and body stay behind
+    assert with_text(rec, light) == version
+    other = version._replace(text=(*version.text[:4], "another body"))
+    assert without_text(rec, other) == other == with_text(rec, other)

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from ..record import Form
 from .base import MODIFIED, NEW, READDED, REDACTED, REMOVED, UNCHANGED, UNREDACTED
@@ -40,9 +41,11 @@ class ReleaseFacts:
     is_snapshot: bool = False
 
 
-@dataclass(frozen=True)
-class VersionFacts:
-    """What one stored version of a cable stated, as compared and displayed."""
+class VersionFacts(NamedTuple):
+    """What one stored version of a cable stated, as compared and displayed.
+
+    A named tuple rather than a dataclass: settling a release builds one per stored version.
+    """
 
     release: str
     form: str
@@ -56,8 +59,7 @@ class VersionFacts:
     is_partial: bool | None = None
 
 
-@dataclass(frozen=True)
-class Display:
+class Display(NamedTuple):
     """The values a cable's page and lists show, chosen from its versions."""
 
     created: str | None
@@ -84,6 +86,11 @@ def order_releases(releases: Iterable[ReleaseFacts]) -> list[ReleaseFacts]:
 
 # What str.split() counts as whitespace among ASCII characters.
 _ASCII_WHITESPACE = b" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
+# The other characters str.split() counts as whitespace.
+_OTHER_WHITESPACE = (
+    "\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+    "\u200a\u2028\u2029\u202f\u205f\u3000"
+)
 
 
 def normalized_hash(body: str) -> str:
@@ -97,9 +104,10 @@ def normalized_hash(body: str) -> str:
         end = body.find("\n", start)
         end = len(body) if end < 0 else end
         body = body[:start] + body[start:end].replace(",", " ") + body[end:]
-    if body.isascii():
-        # The same bytes as below, several times faster: bytes.translate runs in C.
-        data = body.encode("ascii").translate(None, _ASCII_WHITESPACE)
+    if body.isascii() or not any(space in body for space in _OTHER_WHITESPACE):
+        # The same bytes as below, several times faster: bytes.translate runs in C,
+        # and UTF-8 never uses an ASCII byte inside a longer character.
+        data = body.encode("utf-8").translate(None, _ASCII_WHITESPACE)
         return hashlib.sha256(data).hexdigest()
     # str.split() without arguments drops every kind of whitespace, fast.
     return hashlib.sha256("".join(body.split()).encode("utf-8")).hexdigest()
@@ -168,8 +176,27 @@ def display(
     versions: Sequence[VersionFacts], ordered: Sequence[ReleaseFacts]
 ) -> Display:
     """Choose the displayed values of a cable from its versions (the display rule)."""
-    position = {release.name: index for index, release in enumerate(ordered)}
-    dates = {release.name: release.released for release in ordered}
+    return display_in(versions, ReleaseOrder.of(ordered))
+
+
+class ReleaseOrder(NamedTuple):
+    """Releases oldest first, as the display rule looks them up: position and date by name."""
+
+    position: dict[str, int]
+    dates: dict[str, str | None]
+
+    @classmethod
+    def of(cls, ordered: Sequence[ReleaseFacts]) -> ReleaseOrder:
+        """Return the lookups of releases ordered by ``order_releases``."""
+        return cls(
+            {release.name: index for index, release in enumerate(ordered)},
+            {release.name: release.released for release in ordered},
+        )
+
+
+def display_in(versions: Sequence[VersionFacts], order: ReleaseOrder) -> Display:
+    """Return ``display`` of a cable's versions, with the release lookups made once for many cables."""
+    position, dates = order
     held = representatives(versions)
     # An undated release (e.g. loose body fragments) never hides a dated release's text.
     latest = max(

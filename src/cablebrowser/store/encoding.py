@@ -82,3 +82,22 @@ def decoded_cable(version: EncodedVersion) -> Cable:
         body=cast(str, body),
         header=cast(str | None, header),
     )
+
+
+def without_text(record: SourceRecord, version: EncodedVersion) -> EncodedVersion:
+    """Drop the header and body from a version's ``texts`` row when they are the record's.
+
+    Ingest's writer holds the record already: sending its text back from a
+    parser process would double what crosses between the processes.
+    """
+    header, body = version.text[3:]
+    if header == record.header and body == record.body:
+        return version._replace(text=version.text[:3])
+    return version
+
+
+def with_text(record: SourceRecord, version: EncodedVersion) -> EncodedVersion:
+    """Undo ``without_text``: put the record's header and body back."""
+    if len(version.text) == 3:
+        return version._replace(text=(*version.text, record.header, record.body))
+    return version

@@ -183,22 +183,33 @@ _DISPLAY_COLUMNS = (
 )
 
 
-def update_display(conn: sqlite3.Connection, reference_id: str, shown: Display) -> bool:
-    """Write a cable's displayed values if they changed; tell whether its record is stale."""
+def stored_display(
+    conn: sqlite3.Connection, reference_ids: list[str]
+) -> dict[str, tuple[object, ...]]:
+    """Return per cable its stored displayed values and record owner (release, form), in one read.
+
+    The IDs fill one IN list: a few hundred at most.
+    """
     columns = ", ".join(_DISPLAY_COLUMNS)
-    row = conn.execute(
-        f"SELECT {columns}, record_release, record_form FROM cables WHERE reference_id = ?",
-        (reference_id,),
-    ).fetchone()
+    rows = conn.execute(
+        f"SELECT reference_id, {columns}, record_release, record_form FROM cables"
+        f" WHERE reference_id IN ({', '.join('?' * len(reference_ids))})",
+        reference_ids,
+    )
+    return {row[0]: tuple(row[1:]) for row in rows}
+
+
+def display_values(shown: Display) -> tuple[object, ...]:
+    """Return a cable's displayed values as ``UPDATE_DISPLAY`` writes them (before its ID)."""
     values = tuple(getattr(shown, name) for name in _DISPLAY_COLUMNS)
-    values = values[:7] + (int(shown.is_partial), shown.redactions)
-    if tuple(row[:9]) != values:
-        assignments = ", ".join(f"{name} = ?" for name in _DISPLAY_COLUMNS)
-        conn.execute(
-            f"UPDATE cables SET {assignments} WHERE reference_id = ?",
-            (*values, reference_id),
-        )
-    return (row[9], row[10]) != (shown.latest_release, shown.latest_form)
+    return values[:7] + (int(shown.is_partial), shown.redactions)
+
+
+UPDATE_DISPLAY = (
+    "UPDATE cables SET "
+    + ", ".join(f"{name} = ?" for name in _DISPLAY_COLUMNS)
+    + " WHERE reference_id = ?"
+)
 
 
 def iso(value: datetime | None) -> str | None:

@@ -9,6 +9,7 @@ docs/schema.md.
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -22,11 +23,13 @@ from .encoding import EncodedVersion, dated_cable_row, encode_version
 from .rows import (
     INSERT_TEXT,
     INSERT_VERSION,
+    UPDATE_DISPLAY,
     UPSERT_CABLE,
     canonical,
+    display_values,
     facts_by_cable,
     iso,
-    update_display,
+    stored_display,
 )
 
 # Host parameters per IN (...) list: well under SQLite's limit of 32,766.
@@ -263,19 +266,12 @@ class SQLiteWriting:
                 "SELECT name, released, is_snapshot FROM releases"
             )
         )
+        order = changes.ReleaseOrder.of(ordered)
+        facts = facts_by_cable(self._conn, release)
         stale: list[tuple[str, str, str]] = []
-        for reference_id, facts in facts_by_cable(self._conn, release):
-            kinds = changes.change_kinds(facts, ordered)
-            shown = changes.display(facts, ordered)
-            self._conn.execute(
-                "DELETE FROM changes WHERE reference_id = ?", (reference_id,)
-            )
-            self._conn.executemany(
-                "INSERT INTO changes (reference_id, release, change) VALUES (?, ?, ?)",
-                ((reference_id, name, kind) for name, kind in kinds.items()),
-            )
-            if update_display(self._conn, reference_id, shown):
-                stale.append((reference_id, shown.latest_release, shown.latest_form))
+        # Settled in groups: a few statements per group instead of several per cable.
+        while group := list(itertools.islice(facts, _IN_LIMIT)):
+            stale += self._settle(group, ordered, order)
         for reference_id, latest_release, latest_form in stale:
             # The latest version was stored before a newer-dated one won: parse it again.
             record, cable, digest = self._parse_version(
@@ -283,6 +279,36 @@ class SQLiteWriting:
             )
             version = encode_version(latest_release, record, cable, digest)
             self._write_cable(version, latest_release, replacing=True)
+
+    def _settle(
+        self,
+        group: list[tuple[str, list[changes.VersionFacts]]],
+        ordered: list[changes.ReleaseFacts],
+        order: changes.ReleaseOrder,
+    ) -> list[tuple[str, str, str]]:
+        """Write the change kinds and displayed values of some cables; return those whose record is stale."""
+        stored = stored_display(self._conn, [reference_id for reference_id, _ in group])
+        kinds: list[tuple[str, str, str]] = []
+        updates: list[tuple[object, ...]] = []
+        stale: list[tuple[str, str, str]] = []
+        for reference_id, facts in group:
+            for name, kind in changes.change_kinds(facts, ordered).items():
+                kinds.append((reference_id, name, kind))
+            shown = changes.display_in(facts, order)
+            row, values = stored[reference_id], display_values(shown)
+            if row[:9] != values:
+                updates.append((*values, reference_id))
+            if (row[9], row[10]) != (shown.latest_release, shown.latest_form):
+                stale.append((reference_id, shown.latest_release, shown.latest_form))
+        self._conn.executemany(
+            "DELETE FROM changes WHERE reference_id = ?", [(ref,) for ref, _ in group]
+        )
+        self._conn.executemany(
+            "INSERT INTO changes (reference_id, release, change) VALUES (?, ?, ?)",
+            kinds,
+        )
+        self._conn.executemany(UPDATE_DISPLAY, updates)
+        return stale
 
     def _parse_version(
         self, reference_id: str, release: str, form: str
