@@ -1,4 +1,8 @@
-"""The body string holds the right-stripped body lines and finds the rule lines as the line pattern would."""
+"""The body string and paragraph joining agree with the line patterns they stand for.
+
+The body string holds the right-stripped body lines and finds the rule lines
+as the line pattern would; paragraph text loses its gaps as the gap pattern would.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cablebrowser.parse.layout import body_lines
+from cablebrowser.parse.body import _GAP_PATTERN, _gap, _join
+from cablebrowser.parse.layout import body_span
 from cablebrowser.parse.scan import BodyText, body_string
 
 _RULE = re.compile(r"[ \t]*[-=_‐]{3,}[ \t]*")
@@ -35,8 +40,7 @@ SMITH
 
 
 def _body_of(text: str) -> BodyText:
-    lines, begin, end = body_lines(text)
-    return body_string(lines, begin, end)
+    return body_string(*body_span(text))
 
 
 def _line_starts(body: BodyText) -> list[int]:
@@ -65,13 +69,48 @@ def test_body_string_of_a_cable() -> None:
 @settings(max_examples=300)
 @given(_TEXT)
 def test_body_string_matches_the_line_patterns(text: str) -> None:
-    lines, begin, end = body_lines(text)
+    joined, begin, end = body_span(text)
     if begin >= end:
         return
-    body = body_string(lines, begin, end)
-    assert body.text == "\n\n" + "\n".join(map(str.rstrip, lines[begin:end])) + "\n\n"
+    body = body_string(joined, begin, end)
+    lines = joined[begin : end - 1].split("\n")
+    assert body.text == "\n\n" + "\n".join(map(str.rstrip, lines)) + "\n\n"
     starts = _line_starts(body)
-    assert len(starts) == end - begin
+    assert len(starts) == len(lines)
     assert body.rules == {
-        starts[i - begin] for i in range(begin, end) if _RULE.fullmatch(lines[i])
+        starts[i] for i, line in enumerate(lines) if _RULE.fullmatch(line)
     }
+
+
+@settings(max_examples=300)
+@given(_TEXT)
+def test_body_span_offsets_are_line_starts(text: str) -> None:
+    joined, begin, end = body_span(text)
+    for offset in (begin, end):
+        assert offset == 0 or offset == len(joined) + 1 or joined[offset - 1] == "\n"
+
+
+_PARAGRAPH_LINE = st.sampled_from(
+    [
+        "",
+        "",
+        "Text.",
+        "text",
+        "SIPDIS",
+        "NOFORN",
+        "EXDIS SIPDIS",
+        "  NODIS",
+        'it"',
+        "a)",
+        "DIS",
+    ]
+)
+
+
+@settings(max_examples=300)
+@given(st.lists(_PARAGRAPH_LINE, max_size=12).map("\n".join))
+def test_paragraph_join_matches_the_gap_pattern(piece: str) -> None:
+    # The shortcuts for pieces without noise lines give what the gap
+    # substitution gives on every right-stripped piece.
+    general = _GAP_PATTERN.sub(_gap, f"\n{piece.strip(chr(10))}\n").strip()
+    assert _join(piece) == general

@@ -14,7 +14,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
-from .layout import _RULE_PATTERN, body_lines, body_text, number_match
+from .layout import _RULE_PATTERN, body_span, body_text, number_match
 from .signature import _TERMINAL_PATTERN
 from .text import folded
 
@@ -48,8 +48,7 @@ def _lower_body(text: str, body: str) -> str | None:
     Other fields lower-case the whole text too. Only a capital sigma lowers by
     its neighbours, so without one a slice of the copy is the copy of the slice.
     """
-    lines, begin, _ = body_lines(text)
-    offset = sum(map(len, lines[:begin])) + begin
+    offset = body_span(text)[1]
     if text.startswith(body, offset):
         lower = folded(text)
         if lower is not None and (text.isascii() or "Σ" not in text):

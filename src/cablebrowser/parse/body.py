@@ -23,7 +23,7 @@ from itertools import count
 from ..record import Paragraph
 from .blocks import parse_comment, parse_summary
 from .headings import find_headings
-from .layout import body_lines
+from .layout import body_span
 from .scan import BodyText, body_string
 from .signature import ends_sentence, parse_signers
 
@@ -36,10 +36,10 @@ def parse_paragraphs(text: str) -> list[Paragraph]:
     Text before paragraph 1 becomes a leading paragraph with number None; a
     body without plausible paragraph numbers is one paragraph with number None.
     """
-    lines, begin, end = body_lines(text or "")
+    joined, begin, end = body_span(text or "")
     if begin >= end:
         return []
-    body = body_string(lines, begin, end)
+    body = body_string(joined, begin, end)
     headings, framing = find_headings(body)
     starts = _paragraph_starts(body, headings)
     cut, filler = _without_lines(body.text, framing) if framing else (body.text, "")
@@ -115,10 +115,22 @@ def _join(piece: str, filler: str = "") -> str:
     if filler:
         piece = piece.replace(filler, "")
     joined = piece.strip("\n")
-    # Without inner blank lines or noise words every line is kept as it is.
-    if "\n\n" not in joined and "DIS" not in joined and "NOF" not in joined:
+    # The lines are right-stripped, so a noise line ends in ``DIS`` or
+    # ``NOFORN`` before a line break or at the end.
+    if "DIS\n" in joined or "NOFORN\n" in joined or joined.endswith(("DIS", "NOFORN")):
+        return _GAP_PATTERN.sub(_gap, f"\n{joined}\n").strip()
+    if "\n\n" not in joined:
         return joined.strip()
-    return _GAP_PATTERN.sub(_gap, f"\n{joined}\n").strip()
+    # Only blank-line gaps: each becomes one blank line, then the ones after
+    # an unfinished sentence (see ``ends_sentence``) a line break.
+    if "\n\n\n" in joined:
+        joined = _BLANK_RUN_PATTERN.sub("\n\n", joined)
+    return _OPEN_GAP_PATTERN.sub("\n", joined).strip()
+
+
+_BLANK_RUN_PATTERN = re.compile(r"\n\n\n+")
+# The line break comes first so the search jumps from line to line.
+_OPEN_GAP_PATTERN = re.compile(r"\n(?<![.!?:;\"')\]]\n)\n")
 
 
 # A run of blank and noise lines, with the line breaks around it.
@@ -160,7 +172,7 @@ def _paragraph_starts(body: BodyText, headings: dict[int, str]) -> list[_Start]:
     sentence before it, so a date or amount wrapped to a line start is no
     paragraph.
     """
-    text, rules = body.text, body.rules
+    text = body.text
     starts: list[_Start] = []
     last, last_marked, seen = -1, False, 0
     ordered = sorted(headings)
@@ -168,23 +180,36 @@ def _paragraph_starts(body: BodyText, headings: dict[int, str]) -> list[_Start]:
         digits, opened, bare, old = found.groups()
         raw = old or opened or bare
         offset = found.start() + 1
-        above_start = text.rfind("\n", 0, offset - 1) + 1
-        above = text[above_start : offset - 1]
-        blank = (
-            not above.lstrip().strip("-")
-            or above_start in headings
-            or above_start in rules
-        )
-        if not (raw or blank or ends_sentence(above)):
+        # Most numbers follow an empty line, which needs no closer look.
+        blank = text[offset - 2] == "\n" or _blank_above(body, headings, offset)
+        if not (raw or blank or ends_sentence(_line_above(text, offset))):
             continue
         number = int(digits)
         # A heading since the last start lets the numbering restart at 1.
-        heading_since = bisect_right(ordered, seen) < bisect_left(ordered, offset)
+        heading_since = bool(ordered) and bisect_right(ordered, seen) < bisect_left(
+            ordered, offset
+        )
         if _plausible(number, raw is not None, last, last_marked, blank, heading_since):
             marking = _marking(raw) if raw else None
             starts.append((offset, number, marking, found.end()))
             last, last_marked, seen = number, raw is not None, offset
     return starts
+
+
+def _line_above(text: str, offset: int) -> str:
+    """Return the line above the one starting at ``offset``."""
+    return text[text.rfind("\n", 0, offset - 1) + 1 : offset - 1]
+
+
+def _blank_above(body: BodyText, headings: dict[int, str], offset: int) -> bool:
+    """Tell whether the line above ``offset`` is blank, dashes, a heading or a rule line."""
+    text = body.text
+    above_start = text.rfind("\n", 0, offset - 1) + 1
+    return (
+        not text[above_start : offset - 1].lstrip().strip("-")
+        or above_start in headings
+        or above_start in body.rules
+    )
 
 
 @functools.lru_cache(maxsize=64)

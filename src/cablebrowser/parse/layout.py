@@ -1,15 +1,17 @@
 """Find the frame of a cable body: where the caption area ends and the signature starts.
 
 Also reads the paragraph number and portion marking that open a line, which
-both the frame and the paragraph splitter need. The line split of a text is
-computed once and shared by every field that reads the body.
+both the frame and the paragraph splitter need. The frame is computed once
+per text, as offsets into its page-stripped string, and shared by every field
+that reads the body; only the lines near its head and end are read one by one.
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .signature import trailer_start
@@ -29,17 +31,42 @@ class _Start:
 
 
 @functools.lru_cache(maxsize=8)
-def body_lines(text: str) -> tuple[tuple[str, ...], int, int]:
-    """Return the text's lines and the [begin, end) range of the body among them.
+def body_span(text: str) -> tuple[str, int, int]:
+    """Return the text's lines as one string and the [begin, end) offsets of the body.
 
-    Page breaks are removed and inline paragraph numbers put on their own line;
-    the range skips the caption area and the signature with its end matter.
+    Page breaks are removed and inline paragraph numbers put on their own line.
+    The body runs from the line starting at ``begin`` up to the line break
+    before ``end``: it skips the caption area and the signature with its end
+    matter. An offset past the last line is ``len(text) + 1``.
     """
     stripped = strip_page_breaks(text)
     joined = _split_inline_numbers(stripped)
-    lines = tuple(joined.split("\n"))
-    first = _after_header_dump(lines) if _may_hold_header(text, stripped) else 0
-    return lines, _body_start(lines, first), trailer_start(lines)
+    first = _after_header_dump(joined) if _may_hold_header(text, stripped) else 0
+    return joined, _body_start(joined, first), _trailer_offset(joined)
+
+
+# Lines enough above the end for ``trailer_start`` to stop inside them.
+_TAIL_LINES = 8
+
+
+def _trailer_offset(text: str) -> int:
+    """Return the offset of the line where ``trailer_start`` puts the signature.
+
+    The signature reader walks up from the end and looks at most three lines
+    above where it stops, so a start at the fourth line of a tail or later
+    is final; only then are the other lines left unsplit.
+    """
+    top = len(text)
+    for _ in range(_TAIL_LINES):
+        top = text.rfind("\n", 0, top)
+        if top < 0:
+            break
+    lines = text[top + 1 :].split("\n") if top >= 0 else []
+    start = trailer_start(lines) if lines else -1
+    if start < 3:
+        top, lines = -1, text.split("\n")
+        start = trailer_start(lines)
+    return top + 1 + sum(map(len, lines[:start])) + start
 
 
 def _may_hold_header(text: str, stripped: str) -> bool:
@@ -58,15 +85,15 @@ def _may_hold_header(text: str, stripped: str) -> bool:
 @functools.lru_cache(maxsize=8)
 def body_text(text: str) -> str:
     """Return the body between the caption area and the signature, as one string."""
-    lines, begin, end = body_lines(text)
-    return "\n".join(lines[begin:end])
+    joined, begin, end = body_span(text)
+    return joined[begin : end - 1] if begin < end else ""
 
 
 # Caption keywords, misspellings included (§7.14, §7.17): a block holding
 # one of these belongs to the caption area.
-_CAPTION_KEYWORD_PATTERN = re.compile(
-    r"(?i)^[ \t]*(?:S?UBJECT|SUBJ|REFS?|REFTELS?|REF\(S\)|REFERENCES?|CLASSIFIED[ \t]+BY|E\.?[ \t]?O\.?[ \t]*\d|"
-    r"TAGE?S|TABS|TGS|TAS|AGS|TAGS?|DECL)\b[ \t]*[:;,.]?"
+_CAPTION_KEYWORD = (
+    r"[ \t]*(?:S?UBJECT|SUBJ|REFS?|REFTELS?|REF\(S\)|REFERENCES?|CLASSIFIED[ \t]+BY|E\.?[ \t]?O\.?[ \t]*\d|"
+    r"TAGE?S|TABS|TGS|TAS|AGS|TAGS?|DECL)\b"
 )
 _CLASSIFICATION_LINE_PATTERN = re.compile(
     r"(?i)^[ \t]*(?:C[ ]?O[ ]?N[ ]?F[ ]?I[ ]?D[ ]?E[ ]?N[ ]?T[ ]?I[ ]?A[ ]?L|S[ ]?E[ ]?C[ ]?R[ ]?E[ ]?T|UNCLAS)"
@@ -76,71 +103,126 @@ _CLASSIFICATION_LINE_PATTERN = re.compile(
 _HEADER_ENDS_PATTERN = re.compile(r"(?i)[ \t]*-*[ \t]*header[ \t]+ends[ \t]*-*[ \t]*")
 
 
-def _body_start(lines: Sequence[str], first: int) -> int:
-    """Return the index of the first line after the caption area, from line ``first`` on."""
+def _body_start(text: str, first: int) -> int:
+    """Return the offset of the first line after the caption area, from offset ``first`` on.
+
+    Each run of non-blank lines (block) is read as one slice of ``text`` by
+    line-start patterns; past the text's end the offset is ``len(text) + 1``.
+    """
     body, after_keyword = first, False
-    for count, (block_start, block_end) in enumerate(_blocks(lines, first)):
-        block = lines[block_start:block_end]
-        numbered = next(
-            (
-                i
-                for i, line in enumerate(block)
-                if _DIGIT_FIRST_PATTERN.match(line) and number_match(line)
-            ),
-            None,
-        )
-        head = block[:numbered]
-        if any(_CAPTION_KEYWORD_PATTERN.match(line) for line in head) or (
-            after_keyword and head and _REF_BULLET_PATTERN.match(head[0])
+    block = _BLOCK_PATTERN.match(text, first)
+    for count in itertools.count():
+        if block is None:
+            break
+        start, end = block.span(1)
+        numbered = _line_starting(_NUMBER_LINE_PATTERNS, text, start, end)
+        head_end = numbered - 1 if numbered >= 0 else end
+        if head_end > start and (
+            _line_starting(_CAPTION_KEYWORD_LINE_PATTERNS, text, start, head_end) >= 0
+            or (after_keyword and _REF_BULLET_PATTERN.match(text, start, head_end))
         ):
-            body, after_keyword = block_start + len(head), True
-        elif numbered == 0 or not _is_caption_block(block) or count > 12:
+            body, after_keyword = head_end + 1, True
+        elif numbered == start or count > 12 or not _is_caption_block(text[start:end]):
             break
-        if numbered is not None:
+        if numbered >= 0:
             break
+        block = _BLOCK_PATTERN.match(text, end)
     return body
 
 
-def _after_header_dump(lines: Sequence[str]) -> int:
-    """Return the index after the last ``---- header ends ----`` line, or 0.
+def _after_header_dump(text: str) -> int:
+    """Return the offset after the last ``---- header ends ----`` line, or 0.
 
     A body that carries its own record dump (07LIMA2129, 09QUITO227) is read
-    from after that line.
+    from after that line. Only lines holding ``header`` are tried.
     """
-    ends = [
-        index + 1
-        for index, line in enumerate(lines)
-        if _HEADER_ENDS_PATTERN.fullmatch(line)
-    ]
-    return ends[-1] if ends else 0
+    lower = text.lower()
+    if len(lower) != len(text):
+        # Offsets must agree: fall back to trying every line, named by its end.
+        ends = itertools.chain((len(text),), _occurrences_backwards(text, "\n"))
+        return _after_header_line(text, ends)
+    return _after_header_line(text, _occurrences_backwards(lower, "header"))
+
+
+def _occurrences_backwards(text: str, word: str) -> Iterator[int]:
+    """Yield the offsets where ``word`` occurs in ``text``, last first."""
+    index = text.rfind(word)
+    while index >= 0:
+        yield index
+        index = text.rfind(word, 0, index)
+
+
+def _after_header_line(text: str, offsets: Iterable[int]) -> int:
+    """Return the offset after the first line at ``offsets`` (descending) that ends a dump."""
+    tried = len(text) + 1
+    for offset in offsets:
+        if offset >= tried:
+            continue
+        start = text.rfind("\n", 0, offset) + 1
+        end = text.find("\n", offset)
+        end = len(text) if end < 0 else end
+        if _HEADER_ENDS_PATTERN.fullmatch(text, start, end):
+            return end + 1
+        tried = start
+    return 0
 
 
 # A REF list continued after a blank line: "     B. SAN JOSE 2181" (05SANJOSE2215).
-_REF_BULLET_PATTERN = re.compile(r"[ \t]*\(?[A-Z]\s?[.)]\s")
+# Blanks within the line only, as the head is read as one string.
+_REF_BULLET_PATTERN = re.compile(r"[ \t]*\(?[A-Z][^\S\n]?[.)][^\S\n]")
 
 
 _LOWER_CASE_PATTERN = re.compile("[a-z]")
 
 
-def _is_caption_block(block: Sequence[str]) -> bool:
-    if any(_RULE_PATTERN.fullmatch(line) for line in block) or len(block) > 3:
+def _is_caption_block(block: str) -> bool:
+    """Tell whether a block of up to three lines reads as part of the caption area."""
+    if block.count("\n") > 2:
         return False
-    return all(
+    lines = block.split("\n")
+    if any(_RULE_PATTERN.fullmatch(line) for line in lines):
+        return False
+    # Most caption blocks have no lower-case letter at all.
+    return not _LOWER_CASE_PATTERN.search(block) or all(
         _CLASSIFICATION_LINE_PATTERN.match(line) or not _LOWER_CASE_PATTERN.search(line)
-        for line in block
+        for line in lines
     )
 
 
-def _blocks(lines: Sequence[str], first: int = 0) -> Iterator[tuple[int, int]]:
-    """Yield (start, end) of the runs of non-blank lines from index ``first`` on."""
-    start = None
-    for index in range(first, len(lines) + 1):
-        blank = index == len(lines) or not lines[index].strip()
-        if not blank and start is None:
-            start = index
-        elif blank and start is not None:
-            yield start, index
-            start = None
+# A run of non-blank lines after any blank ones (group 1), read from a line
+# break or line start; possessive repeats never step back into a line.
+_BLOCK_PATTERN = re.compile(
+    r"(?:[^\S\n]*+\n)*+([^\S\n]*+\S[^\n]*+(?:\n[^\S\n]*+\S[^\n]*+)*+)"
+)
+
+
+def _line_starting(
+    patterns: tuple[re.Pattern[str], re.Pattern[str]], text: str, start: int, end: int
+) -> int:
+    """Return the offset of the first line of text[start:end] a pattern opens, or -1.
+
+    ``start`` is a line start; the first pattern is tried there, the second
+    (the same, after a line break) finds the later lines in one search.
+    """
+    first, later = patterns
+    if first.match(text, start, end):
+        return start
+    found = later.search(text, start, end)
+    return found.start() + 1 if found else -1
+
+
+def _line_patterns(
+    core: str, flags: int = 0
+) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Compile ``core`` for ``_line_starting``: as is, and after a line break."""
+    return re.compile(core, flags), re.compile("\n" + core, flags)
+
+
+_CAPTION_KEYWORD_LINE_PATTERNS = _line_patterns(_CAPTION_KEYWORD, re.IGNORECASE)
+# A line that ``number_match`` reads: the part of its pattern that must match.
+_NUMBER_LINE_PATTERNS = _line_patterns(
+    r"[ \t]*¶?[ \t]*\d{1,3}[ \t]*\.(?!\d)[ \t]*(?=[^\S\n]*[^\s)%])"
+)
 
 
 _NUMBER_PATTERN = re.compile(
@@ -173,6 +255,8 @@ def _split_inline_numbers(text: str) -> str:
     position = 0
     reverse = ""
     for dot in _DOT_PARENTHESIS_PATTERN.finditer(text):
+        if not _may_close_number(text, dot.start()):
+            continue
         reverse = reverse or text[::-1]
         gap = _REVERSED_GAP_PATTERN.match(reverse, len(text) - dot.start())
         if gap is None:
@@ -186,14 +270,25 @@ def _split_inline_numbers(text: str) -> str:
     return "".join(pieces) + text[position:] if pieces else text
 
 
+def _may_close_number(text: str, dot: int) -> bool:
+    """Tell cheaply whether blanks, up to three digits and a blank stand before ``dot``.
+
+    A necessary condition for ``_REVERSED_GAP_PATTERN``: most ``. (`` close a
+    number at a line start, ruled out here without reversing the text.
+    """
+    index = dot
+    while index and text[index - 1] in " \t":
+        index -= 1
+    digits = index
+    while digits and index - digits < 3 and text[digits - 1].isdigit():
+        digits -= 1
+    return index > digits > 0 and text[digits - 1] in " \t"
+
+
 # Read on the reversed text from just before a ``.``: blanks, one to three
 # digits (a fourth is no blank, so fails), the blanks before the number (the
 # group) and the end of the sentence before them.
 _REVERSED_GAP_PATTERN = re.compile(r"[ \t]*+\d{1,3}+([ \t]++)[.!?)\"']")
-
-
-# What every paragraph-number line starts with: a cheap test before ``number_match``.
-_DIGIT_FIRST_PATTERN = re.compile(r"[ \t¶]*\d")
 
 
 # ``_NUMBER_PATTERN`` without its ``rest`` group, then the marking that may follow:

@@ -33,10 +33,15 @@ class BodyText:
         return len(self.text) - 1
 
 
-def body_string(lines: Sequence[str], begin: int, end: int) -> BodyText:
-    """Return lines[begin:end] as a ``BodyText``."""
-    text = "\n".join(["", "", *map(str.rstrip, lines[begin:end]), "", ""])
-    return BodyText(text=text, rules=_rule_lines(text, lines, begin))
+def body_string(text: str, begin: int, end: int) -> BodyText:
+    """Return the lines of ``text`` from offset ``begin`` to the one before ``end`` as a ``BodyText``.
+
+    ``begin`` is a line start and ``end`` one past a line break (or past the
+    text's end), as ``layout.body_span`` gives them.
+    """
+    lines = text[begin : end - 1].split("\n")
+    body = "\n".join(["", "", *map(str.rstrip, lines), "", ""])
+    return BodyText(text=body, rules=_rule_lines(body, lines))
 
 
 # A right-stripped rule line; the line itself is then tested, since a line
@@ -44,11 +49,15 @@ def body_string(lines: Sequence[str], begin: int, end: int) -> BodyText:
 _RULE_LINE_PATTERN = re.compile(r"\n(?=[ \t]*+[-=_‐]{3,}+\n)")
 
 
-def _rule_lines(text: str, lines: Sequence[str], begin: int) -> frozenset[int]:
-    """Return the offsets of the lines of ``text`` that are rule lines."""
+def _rule_lines(text: str, lines: Sequence[str]) -> frozenset[int]:
+    """Return the offsets of the lines of ``text`` that are rule lines.
+
+    ``lines`` are the lines of ``text`` after its two leading empty ones, as
+    they were before right-stripping.
+    """
     rules = []
     # Counting line breaks from the previous candidate on reads the text once.
-    index, counted = begin - 2, 0
+    index, counted = -2, 0
     for found in _RULE_LINE_PATTERN.finditer(text):
         offset = found.end()
         index += text.count("\n", counted, offset)
