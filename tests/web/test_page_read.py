@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import httpx
@@ -11,8 +12,16 @@ import pytest
 from cablebrowser.record import Reference
 from cablebrowser.store import open_store
 from cablebrowser.store.base import Store
+from cablebrowser.web.cablepage import CITED_BY_SHOWN
 
-from .conftest import CITING_ID, HOSTILE_ID, KNOWN_ONLY_ID
+from .conftest import (
+    CITING_ID,
+    HOSTILE_ID,
+    KNOWN_ONLY_ID,
+    _pair,
+    start_server,
+    stop_server,
+)
 
 
 @pytest.fixture(scope="module")
@@ -108,3 +117,34 @@ def test_page_lists_references_and_citing_cables(crafted: httpx.Client) -> None:
     assert f'{KNOWN_ONLY_ID}</a><span class="note">(known, no text)</span>' in citing
     cited = crafted.get(f"/cable/{HOSTILE_ID}", follow_redirects=True).text
     assert f">{CITING_ID}</a>" in cited
+
+
+def test_a_much_cited_cable_lists_the_first_and_links_to_all(tmp_path: Path) -> None:
+    cited, extra = "09PARIS100", 3
+    citing = [f"09PARIS{200 + number}" for number in range(CITED_BY_SHOWN + extra)]
+    reference = (Reference("cable", cited, None, "PARIS 100"),)
+    db = tmp_path / "cited.db"
+    store = open_store(db)
+    store.start_release("first", datetime(2011, 8, 30), "tests")
+    store.add_versions(
+        "first",
+        [_pair(cited, "UNCLASSIFIED\n\n1. CITED.\n", "first")]
+        + [
+            _pair(rid, "UNCLASSIFIED\n\n1. CITING.\n", "first", references=reference)
+            for rid in citing
+        ],
+    )
+    store.add_known([(rid, 2009, 3) for rid in [cited, *citing]])
+    store.finish_release("first", datetime(2011, 8, 30))
+    store.close()
+    process, url = start_server(db, tmp_path / "server.log")
+    try:
+        page = httpx.get(f"{url}/cable/{cited}", follow_redirects=True, timeout=30)
+    finally:
+        stop_server(process)
+    assert page.status_code == 200
+    assert page.text.count('<a href="/cable/2009/03/09PARIS2') == CITED_BY_SHOWN
+    assert (
+        f'and {extra} more: <a class="cited-all" href="/search?q=ref%3A{cited}">'
+        f"all {CITED_BY_SHOWN + extra} cables citing {cited}</a>"
+    ) in page.text
