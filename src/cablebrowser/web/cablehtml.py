@@ -256,14 +256,7 @@ def _compare_form(diff_path: str, versions: list[Version]) -> str:
 
 
 def _citations_html(cable: Cable | ShownCable, url: str) -> Markup:
-    citation = Citation(
-        cable.reference_id,
-        cable.subject,
-        cable.origin,
-        cable.created,
-        cable.classification,
-        url,
-    )
+    citation = Citation.of(cable, url)
     parts = []
     for n, (name, text) in enumerate(citations(citation).items(), start=1):
         parts.append(

@@ -116,14 +116,7 @@ def gather(
     versions = tuple(stored.versions) or tuple(store.versions(cable.reference_id))
     path = cable_path(cable.reference_id, year, month)
     diff_path = cable_diff_path(cable.reference_id, year, month)
-    citation = Citation(
-        cable.reference_id,
-        cable.subject,
-        cable.origin,
-        cable.created,
-        cable.classification,
-        url,
-    )
+    citation = Citation.of(cable, url)
     return CablePage(
         stored=stored,
         year=year,

@@ -13,6 +13,11 @@ from functools import cached_property
 from json.encoder import (
     encode_basestring as _json_string,
 )  # as json.dumps, not ASCII-only
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..record import Cable
+    from ..store.base import ShownCable
 
 MONTHS = (
     "January",
@@ -54,6 +59,18 @@ class Citation:
     created: datetime | None
     classification: str | None
     url: str  # this archive's permanent address of the cable
+
+    @classmethod
+    def of(cls, cable: Cable | ShownCable, url: str) -> Citation:
+        """Return the citation of a cable (whole or as its page reads it) at ``url``."""
+        return cls(
+            cable.reference_id,
+            cable.subject,
+            cable.origin,
+            cable.created,
+            cable.classification,
+            url,
+        )
 
     # Each format asks for these; a page renders four formats of one citation.
     @cached_property
