@@ -39,6 +39,7 @@ from _searchgen import (
 from cablebrowser.parse.ids import country_of
 from cablebrowser.search import SearchIndex, build_index, parse_query
 from cablebrowser.search.schema import stemming_analyzer
+from cablebrowser.search.searcher import FACET_SIZES
 from cablebrowser.search.snippets import highlighter
 from cablebrowser.store.base import StoredCable
 
@@ -317,7 +318,9 @@ def _page_parts(index: SearchIndex, text: str) -> dict[str, float]:
         "load + snippet 20": lambda: index._hits(
             searcher, highlighter(tree), found.hits
         ),
-        "facets + histogram": lambda: index._facets(searcher, target),
+        "facets + histogram": lambda: index._facets(
+            searcher, target, dict(FACET_SIZES)
+        ),
     }
     spent = {}
     for name, step in steps.items():
