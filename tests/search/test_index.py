@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 from pathlib import Path
 
 import pytest
@@ -230,3 +231,15 @@ def test_an_index_missing_its_bodies_file_still_answers(tmp_path):
     (path / BODIES).unlink()
     result = SearchIndex.open(path).search("gazprom")
     assert result.total == 1 and result.hits[0].snippet_html == ""
+
+
+def test_bodies_are_read_without_pread_where_the_system_has_none(tmp_path, monkeypatch):
+    path = tmp_path / "a.index"
+    build_index(FakeStore(make_corpus()), path)
+    expected = [
+        hit.snippet_html for hit in SearchIndex.open(path).search("-nothing").hits
+    ]
+    assert any("Gazprom" in snippet for snippet in expected)
+    monkeypatch.delattr(os, "pread")
+    found = [hit.snippet_html for hit in SearchIndex.open(path).search("-nothing").hits]
+    assert found == expected

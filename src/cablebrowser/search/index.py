@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -161,14 +162,23 @@ class BodyFile:
     """
 
     def __init__(self, path: Path) -> None:
-        self._descriptor = os.open(path / BODIES, os.O_RDONLY)
+        flags = os.O_RDONLY | getattr(
+            os, "O_BINARY", 0
+        )  # no newline translation on Windows
+        self._descriptor = os.open(path / BODIES, flags)
+        self._lock = threading.Lock()
 
     def read(self, places: list[tuple[int, int] | None]) -> list[str]:
         """Return the bodies at the (offset, size) ``places``; "" where there is none."""
         return [_decoded(self._pread(place)) if place else "" for place in places]
 
     def _pread(self, place: tuple[int, int]) -> bytes:
-        return os.pread(self._descriptor, place[1], place[0])
+        offset, size = place
+        if hasattr(os, "pread"):
+            return os.pread(self._descriptor, size, offset)
+        with self._lock:  # where there is no pread (Windows), seek and read as one step
+            os.lseek(self._descriptor, offset, os.SEEK_SET)
+            return os.read(self._descriptor, size)
 
     def __del__(self) -> None:
         if hasattr(self, "_descriptor"):  # not when the open failed
