@@ -130,7 +130,17 @@ SNIPPETS = [
     (
         '"free and fair" -iran',
         "Free and fair, said Iran",
-        "<mark>Free</mark> <mark>and</mark> <mark>fair</mark>, said Iran",
+        "<mark>Free and fair</mark>, said Iran",
+    ),
+    (
+        '"human rights"',
+        "Human-rights groups; rights of humans; HUMAN\nRIGHTS",
+        "<mark>Human-rights</mark> groups; rights of humans; <mark>HUMAN RIGHTS</mark>",
+    ),
+    (
+        '"free elections" fair',
+        "Fair and free elections, free press, elections",
+        "<mark>Fair</mark> and <mark>free elections</mark>, free press, elections",
     ),
     ("iran", "<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
     (

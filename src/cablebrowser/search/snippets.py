@@ -3,6 +3,7 @@
 tantivy's own snippet generator stems every word of the body, which costs
 milliseconds per long cable; here a regex finds candidate words by the start
 of each query stem, and only those candidates are stemmed to confirm them.
+A quoted phrase is marked as a whole, and only where its words stand in order.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ class Highlighter:
     prefixes: tuple[str, ...]
     # How a matching word begins: a prefix, or a stem less its last letter.
     starts: tuple[str, ...]
+    # The stems of each quoted phrase of two words or more, in order.
+    phrases: tuple[tuple[str, ...], ...] = ()
 
     def snippet(self, body: str) -> str:
         """Return the best passage of ``body``, escaped, with <mark> around matched words."""
@@ -55,18 +58,49 @@ class Highlighter:
             while at >= 0 and len(spans) < _MAX_MATCHES:
                 word = _WORD_PATTERN.match(body, at)
                 end = word.end() if word else at + len(start)
-                if (at == 0 or not body[at - 1].isalnum()) and self._wanted(
-                    body[at:end].lower()
-                ):
-                    spans.append((at, end))
+                if at == 0 or not body[at - 1].isalnum():
+                    spans += self._matches(body, at, end)
                 at = folded.find(needle, end)  # type: ignore[arg-type]
-        return sorted(set(spans))
+        return _merged(spans)
+
+    def _matches(self, body: str, at: int, end: int) -> list[tuple[int, int]]:
+        """Return the spans marked from the word at ``at:end``: the word, whole phrases."""
+        word = body[at:end].lower()
+        found = [(at, end)] if self._wanted(word) else []
+        for phrase in self.phrases:
+            if phrase[0] in _stems(word):
+                stop = _phrase_end(body, end, phrase[1:])
+                found += [(at, stop)] if stop else []
+        return found
 
     def _wanted(self, word: str) -> bool:
         return word.startswith(self.prefixes) or bool(_stems(word) & self.stems)
 
 
 _WORD_PATTERN = re.compile(r"\w+")
+# The next word as tantivy's tokenizer cuts them: letters and digits only.
+_NEXT_WORD_PATTERN = re.compile(r"[\W_]+([^\W_]+)")
+
+
+def _phrase_end(body: str, at: int, stems: tuple[str, ...]) -> int | None:
+    """Return where the words after ``at`` end if their stems are ``stems`` in order."""
+    for stem in stems:
+        word = _NEXT_WORD_PATTERN.match(body, at)
+        if word is None or stem not in _stems(word[1].lower()):
+            return None
+        at = word.end()
+    return at
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return the spans sorted, overlapping ones joined (a word inside a marked phrase)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(set(spans)):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _folded(body: str, starts: tuple[str, ...]) -> str | bytes:
@@ -94,19 +128,30 @@ def highlighter(tree: Node) -> Highlighter:
     """Collect the words a query looks for in the text (not those under NOT)."""
     stems: set[str] = set()
     prefixes: set[str] = set()
-    _collect(tree, stems, prefixes)
-    starts = {stem[: max(3, len(stem) - 1)] for stem in stems} | prefixes
-    return Highlighter(frozenset(stems), tuple(sorted(prefixes)), tuple(sorted(starts)))
+    phrases: set[tuple[str, ...]] = set()
+    _collect(tree, stems, prefixes, phrases)
+    firsts = {phrase[0] for phrase in phrases}
+    starts = {stem[: max(3, len(stem) - 1)] for stem in stems | firsts} | prefixes
+    return Highlighter(
+        frozenset(stems),
+        tuple(sorted(prefixes)),
+        tuple(sorted(starts)),
+        tuple(sorted(phrases)),
+    )
 
 
-def _collect(node: Node, stems: set[str], prefixes: set[str]) -> None:
+def _collect(
+    node: Node, stems: set[str], prefixes: set[str], phrases: set[tuple[str, ...]]
+) -> None:
     if isinstance(node, Word) and node.prefix:
         prefixes.add(node.text.lower())
+    elif isinstance(node, Phrase) and len(words := _STEM.analyze(node.text)) > 1:
+        phrases.add(tuple(words))
     elif isinstance(node, Word | Phrase):
         stems.update(_STEM.analyze(node.text))
     elif isinstance(node, And | Or):
         for child in node.children:
-            _collect(child, stems, prefixes)
+            _collect(child, stems, prefixes, phrases)
     # NOT and field filters add nothing to highlight.
 
 
