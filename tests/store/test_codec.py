@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 
+from cablebrowser.parse import parse_paragraphs
 from cablebrowser.record import (
     Cable,
     Declassification,
@@ -38,7 +40,10 @@ FULL = Cable(
         Recipient("to", "SECSTATE WASHDC", "RUEHC", "IMMEDIATE", "3787", ("ALMATY",)),
     ),
     dtg=datetime(2005, 10, 5, 8, 34),
-    paragraphs=(Paragraph(1, "C", None, "Text XXXXXXXXXXXX."),),
+    paragraphs=(
+        Paragraph(None, None, None, "C O N F I D E N T I A L ALMATY 003603"),
+        Paragraph(1, "C", None, "Text XXXXXXXXXXXX."),
+    ),
     summary="A summary.",
     comment=None,
     is_partial=True,
@@ -50,6 +55,21 @@ def test_round_trip_keeps_every_field() -> None:
     text = cable_json(FULL)
     assert '"body"' not in text and '"header"' not in text
     assert cable_from_json(text, body=FULL.body, header=FULL.header) == FULL
+
+
+def test_paragraphs_are_derived_from_the_body_not_stored() -> None:
+    text = cable_json(FULL)
+    assert '"paragraphs"' not in text and "Text XXXXXXXXXXXX" not in text
+    assert FULL.paragraphs == tuple(parse_paragraphs(FULL.body))
+
+
+def test_a_record_stored_with_its_paragraphs_keeps_them() -> None:
+    stored = json.loads(cable_json(FULL))
+    stored["paragraphs"] = [
+        {"number": 7, "marking": "S", "heading": "Old", "text": "As once parsed."}
+    ]
+    cable = cable_from_json(json.dumps(stored), body=FULL.body, header=FULL.header)
+    assert cable.paragraphs == (Paragraph(7, "S", "Old", "As once parsed."),)
 
 
 def test_round_trip_of_a_minimal_cable() -> None:
