@@ -85,6 +85,10 @@ def test_known_any_is_resolve_then_known(sample_store: Store) -> None:
     ids = [cited for item in stored for cited in _cited(item.cable.references)]
     ids += [item.cable.reference_id.lower() for item in stored[:5]]
     ids += [item.cable.canonical_id + "_a" for item in stored[:5]]
+    ids += [
+        f" {item.cable.reference_id[:2]} {item.cable.reference_id[2:]}"
+        for item in stored[5:10]
+    ]
     ids += ["", "  ", "99NOWHERE1", "not an id"]
     expected = {}
     for any_id in ids:

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import pytest
+from markupsafe import escape
 from starlette.requests import Request
 
 from cablebrowser.settings import Settings
 from cablebrowser.web.browse import fill_gaps, timeline
+from cablebrowser.web.cablehtml import TEMPLATE, CableFrame
 from cablebrowser.web.cablepage import body_html
-from cablebrowser.web.render import absolute_url, cable_path, wikileaks_url
+from cablebrowser.web.render import (
+    absolute_url,
+    cable_path,
+    escape_text,
+    make_environment,
+    wikileaks_url,
+)
 
 
 @pytest.mark.parametrize(
@@ -59,6 +67,41 @@ def test_body_html_escapes_and_anchors_paragraphs_in_sequence() -> None:
         < html.index('id="par2"')
         < html.index("2. (C)")
     )
+
+
+def test_body_html_anchors_a_first_line_paragraph() -> None:
+    html = str(body_html("1. (C) One.\n\t2.\tTwo."))
+    assert html.startswith('<a class="par" id="par1" href="#par1"')
+    assert (
+        '\n<a class="par" id="par2" href="#par2" aria-label="Paragraph 2"></a>\t2.'
+        in html
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "plain",
+        "<script>alert('x')</script>",
+        'AT&T "quoted" &amp; <>',
+        "caf\u00e9 \u2019 &",
+    ],
+)
+def test_escape_text_is_markupsafe_escape(text: str) -> None:
+    assert escape_text(text) == str(escape(text))
+
+
+def test_the_cable_frame_fills_every_slot_as_given() -> None:
+    env = make_environment(Settings())
+    source = env.loader.get_source(env, TEMPLATE)[0] if env.loader else ""
+    assert "{%" not in source  # slots only: a condition would see the slot's marker
+    frame = CableFrame(env)
+    names = {name for name, _ in frame.slots}
+    page = frame.render({name: f"[{name}]" for name in names}).decode()
+    assert "reference_id" in names and "body" in names
+    assert '<pre class="body">[body]</pre>' in page
+    assert "\x00" not in page and page.startswith("<!doctype html>")
 
 
 def test_body_html_keeps_the_text() -> None:

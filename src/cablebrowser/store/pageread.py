@@ -4,22 +4,21 @@ A cable's web page shows a few fields of its stored record, its text, its
 versions, aliases and citing cables. ``read_page`` takes the record's fields
 with SQLite's JSON operators (no decoding of paragraphs and recipients the page
 never shows) and the rest in one ``UNION ALL``. ``known_any`` finds the ID-list
-entries of a page's links, in whatever form they are written, in a handful of
-statements instead of a few per link; it answers as ``resolve`` then ``known``
-would, one ID at a time.
+entries of a page's links, in whatever form they are written, in two
+statements instead of a few per link (the IDs as given, then every lookup key
+of the others); it answers as ``resolve`` then ``known`` would, one ID at a time.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable
 from typing import Any
 
 from ..record import Form, Reference
 from .base import REMOVED, KnownCable, ShownCable, Version
 from .queries import (
-    KNOWN_BATCH,
     known_many,
     lookup_keys,
     parse_iso,
@@ -72,10 +71,15 @@ SELECT_AROUND = (
 )
 
 
-def read_page(conn: sqlite3.Connection, reference_id: str) -> ShownCable | None:
+def read_page(
+    conn: sqlite3.Connection,
+    reference_id: str,
+    order: Callable[[list[Version]], list[Version]] = list,
+) -> ShownCable | None:
     """Return what the page of a stored cable shows, or None when the ID names no cable itself.
 
-    Versions come unordered (the store orders them); aliases and citing cables sorted.
+    Versions come as ``order`` (the store's ordering) returns them, unordered by
+    default; aliases and citing cables sorted.
     """
     row = conn.execute(
         SELECT_PAGE, (reference_id, reference_id.strip().upper())
@@ -100,7 +104,7 @@ def read_page(conn: sqlite3.Connection, reference_id: str) -> ShownCable | None:
         else:
             cited.append(value)
     around = (
-        tuple(versions),
+        tuple(order(versions)),
         tuple(published_aliases(sorted(aliases), canonical_id)),
         sorted(cited),
     )
@@ -148,35 +152,33 @@ def known_any(conn: sqlite3.Connection, any_ids: list[str]) -> dict[str, KnownCa
     missing = [any_id for any_id in dict.fromkeys(any_ids) if any_id not in found]
     if not missing:
         return found
-    candidates = {any_id: lookup_keys(any_id) for any_id in missing}
-    hits = _lookups(conn, {key for keys in candidates.values() for key in keys})
-    resolved = {}
-    for any_id, keys in candidates.items():
-        target = next((hit[key] for key in keys for hit in hits if key in hit), None)
-        if target is not None:
-            resolved[any_id] = target
-    entries = known_many(conn, list(resolved.values()))
-    for any_id, target in resolved.items():
-        if target in entries:
-            found[any_id] = entries[target]
+    owners: list[tuple[str, int]] = []  # (ID as given, its rank) of each key looked up
+    keys: list[str] = []
+    for any_id in missing:
+        for rank, key in enumerate(lookup_keys(any_id)):
+            owners.append((any_id, rank))
+            keys.append(key)
+    best: dict[str, tuple[int, tuple[Any, ...]]] = {}
+    for index, target, *entry in conn.execute(SELECT_RESOLVED, (json.dumps(keys),)):
+        any_id, rank = owners[index]
+        if target is not None and (any_id not in best or rank < best[any_id][0]):
+            best[any_id] = (rank, tuple(entry))
+    for any_id, (_, (rid, canonical_id, year, month, has_text)) in best.items():
+        if rid is not None:  # else it names a cable the ID list does not hold
+            found[any_id] = KnownCable(rid, canonical_id, year, month, bool(has_text))
     return found
 
 
-# The three lookups of ``queries.LOOKUPS``, each for many keys at once.
-_BATCH_LOOKUPS = (
-    "SELECT alias, reference_id FROM aliases WHERE alias IN ({})",
-    "SELECT upper(reference_id), reference_id FROM known WHERE upper(reference_id) IN ({})",
-    "SELECT canonical_id, reference_id FROM known WHERE canonical_id IN ({}) ORDER BY reference_id",
+# Each key resolved as ``queries.resolve`` tries it (the three ``queries.LOOKUPS``,
+# each served by an index; the first by reference ID of one canonical ID is its
+# least), with the ID-list entry of what it names, in one statement.
+SELECT_RESOLVED = (
+    "WITH r AS MATERIALIZED (SELECT j.key AS n, coalesce("
+    "(SELECT reference_id FROM aliases WHERE alias = j.value),"
+    " (SELECT reference_id FROM known WHERE upper(reference_id) = j.value),"
+    " (SELECT min(reference_id) FROM known WHERE canonical_id = j.value))"
+    " AS target FROM json_each(?1) j)"
+    " SELECT r.n, r.target, k.reference_id, k.canonical_id, k.year, k.month,"
+    " EXISTS (SELECT 1 FROM cables c WHERE c.reference_id = k.reference_id)"
+    " FROM r LEFT JOIN known k ON k.reference_id = r.target"
 )
-
-
-def _lookups(conn: sqlite3.Connection, keys: Iterable[str]) -> list[dict[str, str]]:
-    ordered = sorted(keys)
-    hits: list[dict[str, str]] = [{} for _ in _BATCH_LOOKUPS]
-    for start in range(0, len(ordered), KNOWN_BATCH):
-        chunk = ordered[start : start + KNOWN_BATCH]
-        marks = ", ".join("?" * len(chunk))
-        for sql, found in zip(_BATCH_LOOKUPS, hits, strict=True):
-            for key, reference_id in conn.execute(sql.format(marks), chunk):
-                found.setdefault(key, reference_id)
-    return hits

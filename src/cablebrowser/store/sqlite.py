@@ -125,11 +125,7 @@ class SQLiteStore(SQLiteWriting):
 
     def cable_page(self, reference_id: str) -> ShownCable | None:
         """Return what the web page of a cable with text shows, in one read, or None."""
-        shown = pageread.read_page(self._conn, reference_id)
-        if shown is None:
-            return None
-        versions = tuple(self._ordered(list(shown.versions)))
-        return dataclasses.replace(shown, versions=versions)
+        return pageread.read_page(self._conn, reference_id, self._ordered)
 
     def known_any(self, any_ids: list[str]) -> dict[str, KnownCable]:
         """Return the ID-list entry of each ID, in any form, that names one, by the ID as given."""

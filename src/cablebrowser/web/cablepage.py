@@ -11,14 +11,20 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..errors import CableError
 from ..record import PARTIAL_BANNER, Reference
 from ..store.base import KnownCable, Store, StoredCable, Version
 from .archive import Archive
 from .citations import Citation, citations
-from .render import cable_path, created_path, format_when, wikileaks_url
+from .render import (
+    cable_path,
+    created_path,
+    escape_text,
+    format_when,
+    wikileaks_url,
+)
 from .versions import (
     Step,
     cable_diff_path,
@@ -205,8 +211,9 @@ def similar(archive: Archive, reference_id: str) -> tuple[Link, ...]:
 
 
 # A line start is found as the newline before it (the text gets one in front):
-# a pattern opening with a literal is searched for much faster than ``^``.
-_PARAGRAPH_PATTERN = re.compile(r"\n[ \t]*(\d{1,3})\.(?=[ \t])")
+# a pattern opening with a literal is searched for much faster than ``^``. The
+# text is split at each numbered line: (blanks, number) between the pieces.
+_PARAGRAPH_PATTERN = re.compile(r"\n([ \t]*)(\d{1,3})\.(?=[ \t])")
 
 
 def body_html(body: str) -> Markup:
@@ -217,21 +224,21 @@ def body_html(body: str) -> Markup:
     as a whole: escaping leaves digits, dots, blanks and line ends in place and
     adds none, so the paragraph numbers are found in the escaped text alike.
     """
-    text = "\n" + str(escape(body))
-    parts: list[str] = []
-    last, expected = 1, 1
-    for match in _PARAGRAPH_PATTERN.finditer(text):
-        number = int(match.group(1))
-        if number != expected:
-            continue
-        start = match.start() + 1  # the line, after its newline
-        parts.append(text[last:start])
-        parts.append(
-            f'<a class="par" id="par{number}" href="#par{number}" aria-label="Paragraph {number}"></a>'
-        )
-        last, expected = start, expected + 1
-    parts.append(text[last:])
-    return Markup("".join(parts))
+    pieces = _PARAGRAPH_PATTERN.split("\n" + escape_text(body))
+    parts = [pieces[0]]
+    expected = 1
+    for index in range(1, len(pieces), 3):
+        blanks, digits = pieces[index], pieces[index + 1]
+        if int(digits) == expected:
+            parts.append(
+                f'\n<a class="par" id="par{expected}" href="#par{expected}"'
+                f' aria-label="Paragraph {expected}"></a>{blanks}{digits}.'
+            )
+            expected += 1
+        else:
+            parts.append(f"\n{blanks}{digits}.")
+        parts.append(pieces[index + 2])
+    return Markup("".join(parts)[1:])  # without the newline put in front
 
 
 def page_json(page: CablePage) -> dict[str, Any]:

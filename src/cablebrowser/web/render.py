@@ -101,6 +101,26 @@ def quote_segment(value: object) -> str:
     return quote(text, safe="")
 
 
+def escape_text(text: str) -> str:
+    """Escape text for HTML exactly as ``markupsafe.escape`` does, as a plain string.
+
+    A cable's text holds few of the five characters, each found by a quick
+    scan; markupsafe's own escaping walks every character and takes several
+    times longer on a page of text.
+    """
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    if '"' in text:
+        text = text.replace('"', "&#34;")
+    if "'" in text:
+        text = text.replace("'", "&#39;")
+    return text
+
+
 def url_with(request: Request, **changes: object) -> str:
     """Return the request's path with some query parameters changed (``None`` removes one)."""
     params = dict(request.query_params)

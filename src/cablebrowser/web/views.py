@@ -14,11 +14,11 @@ from urllib.parse import unquote
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from ..store.base import KnownCable, StoredCable
 from .archive import Archive
-from .cablehtml import Shown, html_context
+from .cablehtml import Shown, cable_frame, html_context
 from .cablepage import (
     CITED_BY_SHOWN,
     MAX_CITED_BY,
@@ -154,7 +154,7 @@ def _render(request: Request, found: Located, ext: str) -> Response:
             cited,
         )
         context = html_context(store, shown, year, month, url, release, CITED_BY_SHOWN)
-        return render_html(request, "cable.html", context)
+        return _cable_html(request, context)
     page = gather(archive, stored, year, month, url, release, True, MAX_CITED_BY)
     if ext == "json":
         return render_json(page_json(page))
@@ -204,7 +204,13 @@ def _render_canonical(
         list(cable.cited_by),
     )
     context = html_context(store, shown, year, month, url, None, CITED_BY_SHOWN)
-    return render_html(request, "cable.html", context)
+    return _cable_html(request, context)
+
+
+def _cable_html(request: Request, context: dict[str, str]) -> Response:
+    """Return the HTML page of a cable from its slots (``cablehtml.html_context``)."""
+    page = cable_frame(request.app.state.templates).render(context)
+    return HTMLResponse(page)
 
 
 def similar_page(request: Request) -> Response:
