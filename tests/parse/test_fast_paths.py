@@ -11,8 +11,12 @@ from hypothesis import strategies as st
 from cablebrowser.parse import canonical_id
 from cablebrowser.parse.blocks import _RULE_PATTERN, _may_hold_rule
 from cablebrowser.parse.body import _join
-from cablebrowser.parse.headings import _has_lower_case_word
-from cablebrowser.parse.layout import number_match
+from cablebrowser.parse.headings import _BARE_HEADING_PATTERN, _has_lower_case_word
+from cablebrowser.parse.layout import (
+    _INLINE_NUMBER_PATTERN,
+    _split_inline_numbers,
+    number_match,
+)
 from cablebrowser.parse.signature import ends_sentence
 from cablebrowser.parse.text import _CONTROL_PATTERN, _is_printable
 
@@ -169,6 +173,39 @@ def test_lower_case_word_test(body: str) -> None:
 def test_rule_hint_never_misses_a_rule_line(text: str) -> None:
     if any(_RULE_PATTERN.fullmatch(line) for line in text.split("\n")):
         assert _may_hold_rule(text)
+
+
+_BARE_HEADING = re.compile(
+    r"(?!.*\b(?:BEGIN|END|QUOTE|UNQUOTE|TEXT|SIPDIS|NOFORN)\b)(?=.*[A-Z]{2})[^a-z.;,]{2,80}[^a-z.;,:\s]"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["END", "TEXT", "SUMMARY", "A", "b", ".", ":", " ", "\t", "-"]),
+        max_size=30,
+    )
+)
+def test_bare_heading_pattern_tested_characters_first(words: list[str]) -> None:
+    line = "".join(words)
+    assert bool(_BARE_HEADING_PATTERN.fullmatch(line)) == bool(
+        _BARE_HEADING.fullmatch(line)
+    )
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [" ", "\t", "\n", ".", "!", "(C)", "(s)", "(", "a", "1", "12", "²"]
+        ),
+        max_size=30,
+    )
+)
+def test_inline_numbers_split_as_the_plain_pattern_does(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert _split_inline_numbers(text) == _INLINE_NUMBER_PATTERN.sub("\n", text)
 
 
 @pytest.mark.parametrize(

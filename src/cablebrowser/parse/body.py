@@ -115,12 +115,15 @@ def _join(piece: str, filler: str = "") -> str:
     if filler:
         piece = piece.replace(filler, "")
     joined = piece.strip("\n")
+    # Most pieces hold neither a blank line nor a noise line; one pass rules both out.
+    if _GAP_OR_NOISE_PATTERN.search(joined) is None and not joined.endswith(
+        ("DIS", "NOFORN")
+    ):
+        return joined.strip()
     # The lines are right-stripped, so a noise line ends in ``DIS`` or
     # ``NOFORN`` before a line break or at the end.
     if "DIS\n" in joined or "NOFORN\n" in joined or joined.endswith(("DIS", "NOFORN")):
         return _GAP_PATTERN.sub(_gap, f"\n{joined}\n").strip()
-    if "\n\n" not in joined:
-        return joined.strip()
     # Only blank-line gaps: each becomes one blank line, then the ones after
     # an unfinished sentence (see ``ends_sentence``) a line break.
     if "\n\n\n" in joined:
@@ -128,6 +131,9 @@ def _join(piece: str, filler: str = "") -> str:
     return _OPEN_GAP_PATTERN.sub("\n", joined).strip()
 
 
+# A blank line, or a line ending in ``DIS`` or ``NOFORN``: the line break comes
+# first so the search jumps from line to line.
+_GAP_OR_NOISE_PATTERN = re.compile(r"\n(?:\n|(?<=DIS\n)|(?<=NOFORN\n))")
 _BLANK_RUN_PATTERN = re.compile(r"\n\n\n+")
 # The line break comes first so the search jumps from line to line.
 _OPEN_GAP_PATTERN = re.compile(r"\n(?<![.!?:;\"')\]]\n)\n")
@@ -185,15 +191,28 @@ def _paragraph_starts(body: BodyText, headings: dict[int, str]) -> list[_Start]:
         if not (raw or blank or ends_sentence(_line_above(text, offset))):
             continue
         number = int(digits)
-        # A heading since the last start lets the numbering restart at 1.
-        heading_since = bool(ordered) and bisect_right(ordered, seen) < bisect_left(
-            ordered, offset
-        )
-        if _plausible(number, raw is not None, last, last_marked, blank, heading_since):
-            marking = _marking(raw) if raw else None
-            starts.append((offset, number, marking, found.end()))
-            last, last_marked, seen = number, raw is not None, offset
+        # The next number in sequence, the common case, is always plausible.
+        if (last < 0 or number != last + 1) and not _plausible(
+            number,
+            raw is not None,
+            last,
+            last_marked,
+            blank,
+            _heading_between(ordered, seen, offset),
+        ):
+            continue
+        marking = _marking(raw) if raw else None
+        starts.append((offset, number, marking, found.end()))
+        last, last_marked, seen = number, raw is not None, offset
     return starts
+
+
+def _heading_between(ordered: list[int], seen: int, offset: int) -> bool:
+    """Tell whether a heading line lies after ``seen`` and before ``offset``.
+
+    A heading since the last start lets the numbering restart at 1.
+    """
+    return bool(ordered) and bisect_right(ordered, seen) < bisect_left(ordered, offset)
 
 
 def _line_above(text: str, offset: int) -> str:

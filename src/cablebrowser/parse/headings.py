@@ -11,12 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .layout import _NUMBER_PATTERN
 from .scan import BodyText
 
 _RULE_CHARACTERS = ("-", "=", "_", "‐")
 
-# What a heading line opens with: no paragraph number (``_NUMBER_PATTERN``),
+# What a heading line opens with: no paragraph number (``layout._NUMBER_PATTERN``),
 # and a letter somewhere, as a title needs one.
 _TITLE_START = r"(?![ \t]*+¶?[ \t]*+\d{1,3}+[ \t]*+\.(?!\d))(?=[^A-Za-z\n]*+[A-Za-z])"
 _TITLE_START_PATTERN = re.compile(_TITLE_START)
@@ -78,8 +77,11 @@ _INLINE_HEADING_PATTERN = re.compile(
     r"[ \t]*(?:[-=_‐]{3,}[ \t]*)?(?P<title>[^-=_‐\s].*?)[ \t]*[-=_‐]{3,}[ \t]*"
 )
 # An upper-case line alone between blank lines in a mixed-case body (09QUITO227).
+# The characters are tested first: most lines fail at their first lower-case
+# letter, before the costlier search for a word that rules a heading out.
 _BARE_HEADING_PATTERN = re.compile(
-    r"(?!.*\b(?:BEGIN|END|QUOTE|UNQUOTE|TEXT|SIPDIS|NOFORN)\b)(?=.*[A-Z]{2})[^a-z.;,]{2,80}[^a-z.;,:\s]"
+    r"(?=[^a-z.;,]{2,80}[^a-z.;,:\s]\Z)"
+    r"(?!.*\b(?:BEGIN|END|QUOTE|UNQUOTE|TEXT|SIPDIS|NOFORN)\b)(?=.*[A-Z]{2}).*"
 )
 _LETTER_PATTERN = re.compile("[A-Za-z]")
 
@@ -97,9 +99,9 @@ def _heading_title(
     below = text[end + 1 : text.index("\n", end + 1)]
     if not _may_be_heading(line, above, below):
         return None
-    if (above and above_start not in rules) or _NUMBER_PATTERN.fullmatch(
-        text, offset, end
-    ):
+    # No candidate opens with a paragraph number (see ``_TITLE_START``); one
+    # under a text line is no heading.
+    if above and above_start not in rules:
         return None
     # Cheap tests first: an inline heading ends with a rule character, a bare
     # one is at most 81 characters long.

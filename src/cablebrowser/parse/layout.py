@@ -241,7 +241,11 @@ _INLINE_NUMBER_PATTERN = re.compile(
 
 
 _MARKING_IN_PARENTHESES_PATTERN = re.compile(rf"\((?i:{_MARKING})\)")
-_DOT_PARENTHESIS_PATTERN = re.compile(r"\.[ \t]*\(")
+# A ``. (`` after a blank or after a blank and up to three digits: the other
+# dots (sentence ends, numbers at a line start) are passed over in C.
+_DOT_PARENTHESIS_PATTERN = re.compile(
+    r"\.(?:(?<=[ \t]\d\.)|(?<=[ \t]\d\d\.)|(?<=[ \t]\d\d\d\.)|(?<=[ \t]\.))[ \t]*\("
+)
 
 
 def _split_inline_numbers(text: str) -> str:
@@ -273,8 +277,9 @@ def _split_inline_numbers(text: str) -> str:
 def _may_close_number(text: str, dot: int) -> bool:
     """Tell cheaply whether blanks, up to three digits and a blank stand before ``dot``.
 
-    A necessary condition for ``_REVERSED_GAP_PATTERN``: most ``. (`` close a
-    number at a line start, ruled out here without reversing the text.
+    A necessary condition for ``_REVERSED_GAP_PATTERN``, settled here without
+    reversing the text. ``_DOT_PARENTHESIS_PATTERN`` already asks it of a dot
+    right after the digits, but of a dot after blanks only the blank.
     """
     index = dot
     while index and text[index - 1] in " \t":
