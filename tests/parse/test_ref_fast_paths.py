@@ -179,7 +179,7 @@ def test_valid_id_from_parts_applies_the_correction_tables(written: str) -> None
 def test_tags_keyword_is_sought_only_on_hinted_lines(pieces: list[str]) -> None:
     area = "".join(pieces)
     plain = _TAGS_KEYWORD_PATTERN.search(area)
-    found = _find_keyword(area)
+    found = _find_keyword(area, folded(area))
     assert (found.span() if found else None) == (plain.span() if plain else None)
 
 

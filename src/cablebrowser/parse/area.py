@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
+
+from .text import folded
 
 # Without a numbered paragraph the caption area is capped: captions never run this long.
 _CAPTION_AREA_LIMIT = 3000
@@ -62,19 +65,57 @@ _SPACED_LEVEL_PATTERN = re.compile(
 _SPACED_LEVELS = ("c o n f i d e n t i a l", "s e c r e t", "u n c l a s")
 
 
-def _may_hold_spaced_level(text: str, end: int) -> bool:
-    """Tell cheaply whether a spaced level may start in text[1:end]; False rules it out.
+def _head_end(text: str) -> int:
+    """Return the end of the longest head the caption readers look at (see ``_head``)."""
+    start = _paragraph_one(text)
+    return _CAPTION_AREA_LIMIT if start is None else start + _HEAD_EXTRA
 
-    Only the head is lower-cased: lowering the whole text cost more than the search.
+
+@functools.lru_cache(maxsize=8)
+def folded_head(text: str) -> str | None:
+    """Return ``folded`` of the text up to ``_head_end``, or None where that is None.
+
+    Every caption reader works on a prefix of this span, so one lower-case copy
+    serves them all: a slice of it keeps every index and every case-blind match
+    of an ASCII word in that prefix (only a capital sigma lowers by its
+    neighbours, and no ASCII word matches either of its lower forms).
     """
-    head = text[:end]
-    lower = head.lower()
-    # Dotted/dotless i and long s match ASCII letters when case is ignored.
-    if len(lower) != len(head) or (
-        not head.isascii() and any(char in head for char in "İıſ")
-    ):
-        return True
-    return any(lower.find(level, 1) >= 0 for level in _SPACED_LEVELS)
+    return folded.__wrapped__(text[: _head_end(text)])
+
+
+def _occurrences(lower: str, word: str, start: int, end: int) -> list[int]:
+    """Return every index where ``word`` lies wholly in ``lower[start:end]``."""
+    found = []
+    index = lower.find(word, start, end)
+    while index >= 0:
+        found.append(index)
+        index = lower.find(word, index + 1, end)
+    return found
+
+
+def _spaced_levels(text: str, end: int) -> Iterator[re.Match[str]]:
+    """Yield what ``_SPACED_LEVEL_PATTERN.finditer(text, 1, end)`` yields, faster.
+
+    ``end`` is at most ``_head_end(text)``. Each match starts where its level's
+    lower-case letters stand in the lower-case copy, so the pattern is tried
+    only there.
+    """
+    lower = folded_head(text)
+    if lower is None:
+        yield from _SPACED_LEVEL_PATTERN.finditer(text, 1, end)
+        return
+    starts = [
+        index
+        for level in _SPACED_LEVELS
+        for index in _occurrences(lower, level, 1, end)
+    ]
+    position = 0
+    for index in sorted(starts):
+        if index >= position and (
+            match := _SPACED_LEVEL_PATTERN.match(text, index, end)
+        ):
+            position = match.end()
+            yield match
 
 
 @functools.lru_cache(maxsize=16)
@@ -84,10 +125,15 @@ def _other_cable_start(text: str, end: int) -> int:
     Some archive records have a second cable glued on (73TEHRAN2077). A repeated
     block of the same cable (08RIGA472) or a corrected copy does not count.
     """
-    if not _may_hold_spaced_level(text, end):
+    lower = folded_head(text)
+    # Most texts hold no spaced level at all: three finds tell.
+    if lower is not None and all(
+        lower.find(level, 1, end) < 0 for level in _SPACED_LEVELS
+    ):
         return end
-    first = _origin_serial(text)
-    for match in _SPACED_LEVEL_PATTERN.finditer(text, 1, end):
+    first = None
+    for match in _spaced_levels(text, end):
+        first = first or _origin_serial(text)
         found = _ORIGIN_LINE_PATTERN.match(
             text[match.end() : match.end() + 200].lstrip()
         )
@@ -106,11 +152,20 @@ def caption_area(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=8)
+def folded_area(text: str) -> str | None:
+    """Return a lower-case copy of ``caption_area(text)`` as ``folded`` would, or None.
+
+    It is cut from ``folded_head`` (see there), so it serves every case-blind
+    search for an ASCII word exactly as ``folded(caption_area(text))`` does.
+    """
+    lower = folded_head(text)
+    return None if lower is None else lower[: len(caption_area(text))]
+
+
+@functools.lru_cache(maxsize=8)
 def _head(text: str) -> str:
     """Return the caption area plus the start of paragraph 1 (old cables put lines there)."""
-    start = _paragraph_one(text)
-    end = _CAPTION_AREA_LIMIT if start is None else start + _HEAD_EXTRA
-    return text[: _other_cable_start(text, end)]
+    return text[: _other_cable_start(text, _head_end(text))]
 
 
 _PAGE_BREAK_PATTERN = re.compile(
@@ -129,7 +184,62 @@ def drop_page_breaks(text: str) -> str:
     # Each break holds "OF nnn" or "PAGE": without them the slow pattern cannot match.
     if "PAGE" not in text and not _PAGE_OF_PATTERN.search(text):
         return text
-    return _PAGE_BREAK_PATTERN.sub("", text)
+    pieces = []
+    position = 0
+    for index in _break_starts(text):
+        if index >= position and (match := _PAGE_BREAK_PATTERN.match(text, index)):
+            pieces.append(text[position:index])
+            position = match.end()
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+# Words a break of the second kind starts with.
+_BREAK_WORDS = ("PAGE", "UNCLASSIFIED", "CONFIDENTIAL", "SECRET")
+# A break of the first kind starts with a capital followed by 1 to 30 of these
+# and then this tail, which starts at a blank before "00".
+_ORIGIN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ .'-")
+_ORIGIN_REACH = 31
+_SERIAL_TAIL_PATTERN = re.compile(
+    r"[ \t]0{2,}\d{3,6}\s+\d{3}(?:\.\d)?[ \t]+OF[ \t]+\d{3}"
+)
+
+
+def _break_starts(text: str) -> list[int]:
+    """Return, in order, every index where ``_PAGE_BREAK_PATTERN`` may match.
+
+    Trying the pattern only there, left to right and past each match, removes
+    what ``_PAGE_BREAK_PATTERN.sub`` removes without trying every capital.
+    """
+    end = len(text)
+    starts = {
+        index for word in _BREAK_WORDS for index in _occurrences(text, word, 0, end)
+    }
+    for blank in (
+        *_occurrences(text, " 00", 0, end),
+        *_occurrences(text, "\t00", 0, end),
+    ):
+        if not _SERIAL_TAIL_PATTERN.match(text, blank):
+            continue
+        start = blank
+        while (
+            start > max(0, blank - _ORIGIN_REACH) and text[start - 1] in _ORIGIN_CHARS
+        ):
+            start -= 1
+        starts.update(
+            index for index in range(start, blank - 1) if "A" <= text[index] <= "Z"
+        )
+    return sorted(starts)
+
+
+def area_without_breaks(text: str) -> tuple[str, str | None]:
+    """Return ``drop_page_breaks(caption_area(text))`` and ``folded`` of it.
+
+    Most caption areas hold no page break; theirs is the shared lower-case copy.
+    """
+    area = caption_area(text)
+    dropped = drop_page_breaks(area)
+    return dropped, folded_area(text) if dropped is area else folded(dropped)
 
 
 def _spaced(word: str) -> str:

@@ -11,7 +11,7 @@ import re
 from datetime import date
 
 from ..record import Declassification
-from .area import _head, caption_area
+from .area import _head, caption_area, folded_area, folded_head
 from .text import folded
 
 _CLASSIFIED_BY_PATTERN = re.compile(
@@ -30,15 +30,16 @@ _CLASSIFIER_END_PATTERN = re.compile(
 def _classified_by(text: str) -> re.Match[str] | None:
     """Return the first ``Classified By`` in the head of ``text``."""
     head = _head(text)
-    lower = folded(head)
+    lower = folded_head(text)
     if lower is None:
         return _CLASSIFIED_BY_PATTERN.search(head)
     # Every match starts with "classi": trying only there finds the same first match.
-    found = lower.find("classi")
+    # The lower-case copy may run past the head: the word must lie wholly inside it.
+    found = lower.find("classi", 0, len(head))
     while found >= 0:
         if match := _CLASSIFIED_BY_PATTERN.match(head, found):
             return match
-        found = lower.find("classi", found + 1)
+        found = lower.find("classi", found + 1, len(head))
     return None
 
 
@@ -217,9 +218,12 @@ _EO_VALUE_END_PATTERN = re.compile(
 _EO_START_PATTERN = re.compile(r"e\.?[ \t]?[o0]")
 
 
-def _eo_match(area: str) -> re.Match[str] | None:
-    """Return ``_EO_PATTERN.search(area)``, trying only where an E.O. may start."""
-    lower = folded(area)
+def _eo_match(area: str, lower: str | None = None) -> re.Match[str] | None:
+    """Return ``_EO_PATTERN.search(area)``, trying only where an E.O. may start.
+
+    ``lower`` is ``folded(area)`` where the caller has it.
+    """
+    lower = folded(area) if lower is None else lower
     if lower is None:
         return _EO_PATTERN.search(area)
     for start in _EO_START_PATTERN.finditer(lower):
@@ -242,7 +246,7 @@ def parse_declassification(text: str) -> Declassification | None:
     09/02/2009`` record a past event, so their date is ``None``. The typo order
     ``1295`` is read as 12958.
     """
-    match = _eo_match(caption_area(text))
+    match = _eo_match(caption_area(text), folded_area(text))
     if match is None:
         return None
     return _declassification(match["order"], match["value"])

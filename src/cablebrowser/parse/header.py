@@ -19,6 +19,7 @@ from .area import (
     _spaced,
     caption_area,
     drop_page_breaks,
+    folded_area,
 )
 from .classification import (
     parse_classified_by,
@@ -129,10 +130,13 @@ def parse_captions(text: str) -> list[str]:
     anywhere in the body also counts.
     """
     area = caption_area(text)
-    span = _subject_span(area)
+    lower = folded_area(text)
+    span = _subject_span(area, lower)
     if span is not None:
-        area = area[: span[0]] + " " * (span[1] - span[0]) + area[span[1] :]
-    lower = folded(area)
+        blank = " " * (span[1] - span[0])
+        area = area[: span[0]] + blank + area[span[1] :]
+        if lower is not None:
+            lower = lower[: span[0]] + blank + lower[span[1] :]
     found: dict[str, int] = {}
     for name, pattern, hints, starts in _CAPTION_PATTERNS:
         if lower is None:

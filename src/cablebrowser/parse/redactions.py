@@ -36,7 +36,9 @@ def find_redactions(text: str) -> list[Redaction]:
         return []
     found = []
     for start, end in _runs(text):
-        if _is_roman_numeral(_word_around(text, start, end)):
+        if _is_glued(text, start, end) and _is_roman_numeral(
+            _word_around(text, start, end)
+        ):
             continue
         if end - start > _USUAL_LENGTH and start > 0 and text[start - 1].isalpha():
             start += 1
@@ -64,6 +66,18 @@ def _runs(text: str) -> list[tuple[int, int]]:
         spans.append((start, end))
         start = lower.find("xxx", end)
     return spans
+
+
+def _is_glued(text: str, start: int, end: int) -> bool:
+    """Tell whether a word character touches the run ``text[start:end]``.
+
+    A run standing alone is its own word, and a word of only x letters is never
+    a Roman numeral: only glued runs need their word read.
+    """
+    return bool(
+        (start > 0 and _WORD_CHARS.match(text, start - 1))
+        or (end < len(text) and _WORD_CHARS.match(text, end))
+    )
 
 
 def _word_around(text: str, start: int, end: int) -> str:

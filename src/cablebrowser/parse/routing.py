@@ -79,14 +79,15 @@ def _dtg_match(header: str | None) -> re.Match[str] | None:
     """Return the header's DTG line: the first with precedence letters, else the first."""
     if not header:
         return None
-    matches = [
-        match
-        for match in _DTG_PATTERN.finditer(header)
-        if match["month"].upper() in _MONTHS
-    ]
-    with_precedence = [match for match in matches if match["action"]]
-    candidates = with_precedence or matches
-    return candidates[0] if candidates else None
+    first = None
+    # The DTG line stands near the top: the addressee lines below need no scan.
+    for match in _DTG_PATTERN.finditer(header):
+        if match["month"].upper() not in _MONTHS:
+            continue
+        if match["action"]:
+            return match
+        first = first or match
+    return first
 
 
 _TRANSMISSION_ID_PATTERN = re.compile(r"\bVZCZC[A-Z0-9]{3,8}\b")
@@ -201,21 +202,57 @@ def _addressee_lines(header: str | None) -> list[str]:
 _ROUTE_PATTERN = re.compile(r"^(?P<route>[A-Z]{4,8})/(?!/)")
 
 
-# Addressee lines repeat across cables; a Recipient is immutable and can be shared.
-@functools.lru_cache(maxsize=8192)
 def _recipient(kind: str, line: str) -> Recipient | None:
+    """Read one addressee line (``[RI/]NAME [PRECEDENCE] [MCN]``) into a ``Recipient``.
+
+    The MCN differs from cable to cable while the rest of the line recurs, so a
+    trailing MCN is split off first and the rest read once per distinct text.
+    """
+    rest, _, last = line.rpartition(" ")
+    if not rest or not last.isdigit():
+        return _recipient_line(kind, line)
+    read = _addressee(rest, with_mcn=True)
+    if read is None:
+        return None
+    name, route, precedence, _ = read
+    return Recipient(kind=kind, name=name, route=route, precedence=precedence, mcn=last)
+
+
+# Addressee lines repeat across cables; a Recipient is immutable and can be shared.
+@functools.lru_cache(maxsize=4096)
+def _recipient_line(kind: str, line: str) -> Recipient | None:
+    """Read an addressee line that does not end in an MCN word after a blank."""
+    read = _addressee(line, with_mcn=False)
+    if read is None:
+        return None
+    name, route, precedence, mcn = read
+    return Recipient(kind=kind, name=name, route=route, precedence=precedence, mcn=mcn)
+
+
+@functools.lru_cache(maxsize=8192)
+def _addressee(
+    line: str, *, with_mcn: bool
+) -> tuple[str, str | None, str | None, str | None] | None:
+    """Return (name, route, precedence, MCN) of a line, or None without a name.
+
+    ``with_mcn`` tells that the line's MCN was already taken off its end.
+    """
     route = None
     if found := _ROUTE_PATTERN.match(line):
         route, line = found["route"], line[found.end() :]
     words = line.split()
-    mcn = words.pop() if words and words[-1].isdigit() else None
+    mcn = None if with_mcn or not words or not words[-1].isdigit() else words.pop()
     precedence = _take_precedence(words)
-    if mcn is None and precedence and len(words) > 1 and words[-1].isdigit():
+    if (
+        not with_mcn
+        and mcn is None
+        and precedence
+        and len(words) > 1
+        and words[-1].isdigit()
+    ):
         mcn = words.pop()  # written MCN-first, as in 09TRIPOLI320
     name = " ".join(words).rstrip("/ ")
-    if not name:
-        return None
-    return Recipient(kind=kind, name=name, route=route, precedence=precedence, mcn=mcn)
+    return (name, route, precedence, mcn) if name else None
 
 
 def _take_precedence(words: list[str]) -> str | None:

@@ -10,8 +10,7 @@ import functools
 import html
 import re
 
-from .area import caption_area, drop_page_breaks
-from .text import folded
+from .area import area_without_breaks
 
 _SUBJECT_KEYWORD_PATTERN = re.compile(
     r"(?<![A-Za-z])(?:SUBJECT|SUBJ|UBJECT)[ \t]*:|^[ \t]*(?-i:SUBJECT)[ \t]+(?=\S)",
@@ -31,9 +30,14 @@ _SUBJECT_END_PATTERN = re.compile(
 
 # Captions and the subject both need the span of the same caption area.
 @functools.lru_cache(maxsize=8)
-def _subject_span(area: str) -> tuple[int, int] | None:
-    """Return where the last SUBJECT's text starts and ends in ``area``."""
-    keywords = list(_SUBJECT_KEYWORD_PATTERN.finditer(area, *_subject_lines(area)))
+def _subject_span(area: str, lower: str | None) -> tuple[int, int] | None:
+    """Return where the last SUBJECT's text starts and ends in ``area``.
+
+    ``lower`` is ``folded(area)`` (or a copy that serves as well), or None.
+    """
+    keywords = list(
+        _SUBJECT_KEYWORD_PATTERN.finditer(area, *_subject_lines(area, lower))
+    )
     if not keywords:
         return None
     start = keywords[-1].end()
@@ -43,13 +47,12 @@ def _subject_span(area: str) -> tuple[int, int] | None:
     return start, end.start() if end else len(area)
 
 
-def _subject_lines(area: str) -> tuple[int, int]:
+def _subject_lines(area: str, lower: str | None) -> tuple[int, int]:
     """Return the span from the first to the last line holding ``ubj`` in any case.
 
     Every subject keyword holds it and none spans two lines, so scanning only
     there finds the same keywords as scanning all of ``area``.
     """
-    lower = folded(area)
     if lower is None:
         return 0, len(area)
     first = lower.find("ubj")
@@ -72,8 +75,8 @@ _LINE_END_HYPHEN_PATTERN = re.compile(r"(?<=[A-Za-z0-9])-[ \t]*\n\s*")
 
 def _subject_text(text: str) -> str | None:
     """Return the subject with whitespace joined, page breaks dropped, entities decoded."""
-    area = drop_page_breaks(caption_area(text))
-    span = _subject_span(area)
+    area, lower = area_without_breaks(text)
+    span = _subject_span(area, lower)
     if span is None:
         return None
     # Each rewrite is skipped where the character it needs is absent.

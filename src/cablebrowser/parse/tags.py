@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .header import caption_area, drop_page_breaks
+from .area import area_without_breaks
 from .tagdata import (
     GEO_TAGS,
     LEGACY_SUBJECT_TAGS,
@@ -22,7 +22,6 @@ from .tagdata import (
     SUBJECT_TAGS,
     TAG_FIXES,
 )
-from .text import folded
 
 _ORG_UPPER = frozenset(org.upper() for org in ORG_TAGS)
 _FOUR_LETTER_CODES = (
@@ -59,8 +58,8 @@ _MAX_CONTINUATION_LINES = 3
 
 def _tags_field(text: str) -> str | None:
     """Return the raw text of the TAGS field, continuation lines included."""
-    area = drop_page_breaks(caption_area(text))
-    match = _find_keyword(area)
+    area, lower = area_without_breaks(text)
+    match = _find_keyword(area, lower)
     if match is None:
         return _keywordless_tags_line(area)
     lines = area[match.end() :].split("\n", _MAX_CONTINUATION_LINES + 1)
@@ -78,13 +77,13 @@ def _tags_field(text: str) -> str | None:
 _KEYWORD_HINT_PATTERN = re.compile(r"tag|tab|tgs|tas|ags")
 
 
-def _find_keyword(area: str) -> re.Match[str] | None:
+def _find_keyword(area: str, lower: str | None) -> re.Match[str] | None:
     """Find the first TAGS keyword, trying the pattern only on lines that hold a hint.
 
     A keyword never spans lines and always holds a hint, so this finds the same match
-    as searching all of ``area``.
+    as searching all of ``area``. ``lower`` is ``folded(area)`` (or a copy that
+    serves as well), or None.
     """
-    lower = folded(area)
     if lower is None:
         return _TAGS_KEYWORD_PATTERN.search(area)
     position = 0
