@@ -23,7 +23,11 @@ _LINE_PREFIX = r"[ \t]*(?:[-=_‐]{3,}[ \t]*)?(?:\d{1,3}[ \t]*\.[ \t]*)?(?:\(?[A
 
 
 class _Body(NamedTuple):
-    """The body text, ``folded`` of it, and where ``comment`` occurs in that."""
+    """The body text, ``folded`` of it, and where ``comment`` occurs in that.
+
+    A non-ASCII body that is not a slice of the text gets a copy with only its
+    ASCII letters lowered: it finds the ASCII words sought here as ``folded`` would.
+    """
 
     text: str
     lower: str | None
@@ -43,10 +47,11 @@ def _read_body(text: str) -> _Body:
 
 
 def _lower_body(text: str, body: str) -> str | None:
-    """Return ``folded(body)``; cut from the text's copy where the body is a slice of it.
+    """Return the body's lower-case copy (see ``_Body``) or None.
 
-    Other fields lower-case the whole text too. Only a capital sigma lowers by
-    its neighbours, so without one a slice of the copy is the copy of the slice.
+    It is cut from the text's copy where the body is a slice of it: other fields
+    lower-case the whole text too. Only a capital sigma lowers by its
+    neighbours, so without one a slice of the copy is the copy of the slice.
     """
     offset = body_span(text)[1]
     if text.startswith(body, offset):
@@ -54,7 +59,31 @@ def _lower_body(text: str, body: str) -> str | None:
         if lower is not None and (text.isascii() or "Σ" not in text):
             return lower[offset : offset + len(body)]
     # No other field asks for this copy: caching it would only cost a hash.
-    return folded.__wrapped__(body)
+    return body.lower() if body.isascii() else _ascii_lowered(body)
+
+
+# The characters for which ``folded`` gives None.
+_CASE_SPECIALS = "İıſ"
+
+
+def _ascii_lowered(body: str) -> str | None:
+    """Return ``body`` with its ASCII letters lower-cased, or None where ``folded`` is None.
+
+    The copy only serves to find ASCII words without a ``k`` (the one letter a
+    non-ASCII character, the Kelvin sign, lowers to), and their places and
+    blanks, where it agrees with ``folded``. In UTF-16 ``bytes.lower`` lowers every
+    ASCII letter, leaves every other character non-ASCII and touches no blank:
+    several times faster than ``str.lower`` on a text with curly quotes.
+    """
+    if any(char in body for char in _CASE_SPECIALS):
+        return None
+    lower = (
+        body.encode("utf-16-le", "surrogatepass")
+        .lower()
+        .decode("utf-16-le", "surrogatepass")
+    )
+    # Lone surrogates in a row decode as one character.
+    return lower if len(lower) == len(body) else folded.__wrapped__(body)
 
 
 def _occurrences(lower: str, word: str, position: int) -> Iterator[int]:

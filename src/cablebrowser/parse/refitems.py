@@ -164,7 +164,9 @@ def _find_cables(item: str, citing: _Citing) -> list[_Cable]:
     masked = _ASIDE_PATTERN.sub(lambda m: " " * len(m.group(0)), item)
     cables: list[_Cable] = []
     position = 0
-    while match := _CABLE_PATTERN.search(masked, position):
+    while (start := _search_start(masked, position)) >= 0 and (
+        match := _CABLE_PATTERN.search(masked, start)
+    ):
         station, offset = _origin(match.group("origin"))
         if station is None:
             position = match.start("serial")
@@ -192,6 +194,28 @@ def _find_cables(item: str, citing: _Citing) -> list[_Cable]:
             if value:
                 cables.append(_Cable(start, value, station))
     return cables
+
+
+# A cable group spans at most nine runs of non-blanks before its serial: a year, five
+# words, a middle year, a marking and ``#``.
+_GROUP_CHUNKS = 10
+_LETTER_PATTERN = re.compile(r"[A-Za-z]")
+_DIGIT_PATTERN = re.compile(r"\d")
+
+
+def _search_start(masked: str, position: int) -> int:
+    """Return where ``_CABLE_PATTERN`` may first match from ``position`` on, or -1 if nowhere.
+
+    Searching prose is slow. A group's serial is a digit after a letter of its
+    origin, so a group starts after the first such digit or within
+    ``_GROUP_CHUNKS`` runs of non-blanks before it.
+    """
+    letter = _LETTER_PATTERN.search(masked, position)
+    digit = _DIGIT_PATTERN.search(masked, letter.end()) if letter else None
+    if digit is None:
+        return -1
+    head = masked[position : digit.start()].rsplit(None, _GROUP_CHUNKS)
+    return position + len(head[0]) if len(head) > _GROUP_CHUNKS else position
 
 
 def _origin(words: str) -> tuple[str | None, int]:
@@ -294,8 +318,10 @@ _SIMPLE_ITEM_PATTERN = re.compile(
 
 def _simple_cable(raw: str, bullet: str | None, citing: _Citing) -> _Cable | None:
     """Read an item of the bare form directly; None if it is not one or cites no cable."""
+    if "REF" in raw or "Ref" in raw:
+        return None
     match = _SIMPLE_ITEM_PATTERN.fullmatch(raw)
-    if match is None or "REF" in raw or "Ref" in raw:
+    if match is None:
         return None
     if bullet and raw.startswith(bullet + " "):
         return None  # normalising would drop a doubled bullet
