@@ -28,14 +28,15 @@ Progress = Callable[[int, int | None], None]
 
 SIGNATURES = "signatures.json"
 BODIES = "bodies.bin"
-# Two indexing threads share the heap: each flushes a segment of ~6,700 cables
-# (~19 MB on disk) when its half is full, and tantivy merges eight such segments
-# into one in the background while it maps them (file pages that count in RSS).
-# Measured on the full 251,287 cables, back to back: peak RSS 427 MB (265 MB
-# anonymous) with this heap, 523 MB (308 MB) with 128 MB, in seven final
-# segments rather than nine. A much smaller heap (64 MB) makes so many segments
-# that tantivy merges merged ones again: slower, and more memory.
-WRITER_HEAP = 96_000_000
+# Two indexing threads share the heap: each flushes a segment of ~9,000 cables
+# (~25 MB on disk) when its half is full, and tantivy merges eight such segments
+# into one in the background. Measured on 100,000 cables: at most ~330 MB of
+# anonymous memory (the heap, plus up to 10,000 documents queued for the
+# threads), while a merge maps its eight input segments (~210 MB of file pages,
+# page cache that counts in RSS; ~580 MB when the segments held the bodies). A
+# smaller heap makes smaller segments and merges, but past 64 flushes tantivy
+# merges eight merged segments at once.
+WRITER_HEAP = 128_000_000
 WRITER_THREADS = 2
 _PROGRESS_EVERY = 500
 
