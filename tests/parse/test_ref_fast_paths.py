@@ -14,6 +14,7 @@ from cablebrowser.parse.refpages import _ANY_PAGE_LINE_PATTERN, PAGE_LINE_PATTER
 from cablebrowser.parse.refs import (
     _END_AT_WORD_PATTERN,
     _MARKING,
+    _OUTSIDE_TITLE,
     _SHORT_MARKING,
     _block_end,
 )
@@ -32,7 +33,7 @@ _PLAIN_END_PATTERN = re.compile(
     r"classified\s+by|\n[ \t]*¶?[ \t]*\d{1,2}[ \t]*\.[ \t]*(?:\(|[A-Za-z])"
     r"|\n[ \t]*(?:BEGIN\s+SUMMARY|SUMMARY|Summary\b|E\.\s?O\.|TAGS\b|SUBJECT\b|SUBJ\b)"
     r"|\bSUMMARY\s*:|SENSITIVE\s+BUT\s+UNCLASSIFIED|PLEASE\s+PROTECT\s+ACCORDINGLY"
-    rf"|(?<=\s)\d{{1,2}}\.\s*\(|{_MARKING}|(?-i:{_SHORT_MARKING})"
+    rf"|(?<=\s)\d{{1,2}}\.\s*\(|{_OUTSIDE_TITLE}(?:{_MARKING}|(?-i:{_SHORT_MARKING}))"
     r"|(?-i:(?<=\s)\d{1,2}\.\s+[A-Z][a-z]+(?![ \t]+\d)(?![ \t]+[A-Z][a-z]+[ \t]+\d))",
     re.IGNORECASE,
 )
@@ -52,6 +53,7 @@ _BLOCK_PIECES = st.lists(
             "(S) The",
             "(SBU)",
             "(C/NF)",
+            "UKRAINE (SBU) PRESS",
             "(U) Embassy officials met",
             "Summary",
             "SUMMARY:",

@@ -419,6 +419,107 @@ def test_real_block_with_reports_keeps_them_in_order() -> None:
     ]
 
 
+def test_doubled_bullets_and_a_marking_inside_a_title() -> None:
+    text = (  # 09STATE39054, whose REF block is one line
+        "SUBJECT: REQUEST FOR INFORMATION ON THE ARREST OF \nINDIVIDUALS ALLEGEDLY SELLING "
+        "PLUTONIUM IN UKRAINE REF: A. REF: A) STATE SECURITY SERVICE OF UKRAINE PRESS RELEASE "
+        "4/14/09 B. B) STATE NUCLEAR REGULATORY COMMITTEE OF UKRAINE PRESS RELEASE 4/15/09 "
+        "C. C) 3 ARRESTED IN UKRAINE FOR TRYING TO SELL PLUTONIUM ASSOCIATED PRESS 3/14/09 "
+        "D. D) STATE 030541 3/30/09 E. E) STATE SECURITY SERVICE OF UKRAINE (SBU) PRESS "
+        "CONFERENCE/CHANNEL ONE TV RUSSIAN NEWSCAST 4/16/09 F. F) UKRAINE SAYS 3 TRIED TO SELL "
+        "BOMB MATERIAL NEW YORK TIMES G. 4/14/09 Classified By: ISN/WMDT DIRECTOR, ACTING, "
+        "THOMAS LOWE\n\n1. (U) This is an action request for Embassy Kyiv."
+    )
+    refs = parse_references(text, 2009, reference_id="09STATE39054")
+    assert [(ref.kind, ref.value, ref.bullet) for ref in refs] == [
+        ("other", "STATE SECURITY SERVICE OF UKRAINE PRESS RELEASE 4/14/09", "A"),
+        (
+            "other",
+            "STATE NUCLEAR REGULATORY COMMITTEE OF UKRAINE PRESS RELEASE 4/15/09",
+            "B",
+        ),
+        (
+            "other",
+            "3 ARRESTED IN UKRAINE FOR TRYING TO SELL PLUTONIUM ASSOCIATED PRESS 3/14/09",
+            "C",
+        ),
+        ("cable", "09STATE30541", "D"),
+        (
+            "other",
+            "STATE SECURITY SERVICE OF UKRAINE (SBU) PRESS CONFERENCE/CHANNEL ONE TV RUSSIAN "
+            "NEWSCAST 4/16/09",
+            "E",
+        ),
+        (
+            "other",
+            "UKRAINE SAYS 3 TRIED TO SELL BOMB MATERIAL NEW YORK TIMES 4/14/09",
+            "F",
+        ),
+    ]
+    assert refs[0].text == "STATE SECURITY SERVICE OF UKRAINE PRESS RELEASE 4/14/09"
+
+
+DOUBLED_BULLETS = [
+    (  # 06PARIS1113
+        "REF: A. A) EMBASSY PARIS DAILY REPORT FOR 01FEB06 \nB. (B) EMBASSY PARIS DAILY REPORT FOR 30JAN06",
+        [
+            ("A", "EMBASSY PARIS DAILY REPORT FOR 01FEB06"),
+            ("B", "EMBASSY PARIS DAILY REPORT FOR 30JAN06"),
+        ],
+    ),
+    (  # 06CARACAS219
+        "REF: A. A: HAVANA 00118 \nC. C: TD-314/63777-05 LIMITED DISTRIBUTION \nD. D: IIR 6 902 9698 06",
+        [("C", "TD-314/63777-05 LIMITED DISTRIBUTION"), ("D", "IIR 6 902 9698 06")],
+    ),
+    (  # 08TEGUCIGALPA86
+        "REF: A. REF A: 07 TGG 1798 B. REF B: 07 TGG 1818",
+        [("A", "07 TGG 1798"), ("B", "07 TGG 1818")],
+    ),
+    (  # a repeated bare letter is a word of the title
+        "REF: A. A NEW YORK TIMES ARTICLE OF MAY 5",
+        [("A", "A NEW YORK TIMES ARTICLE OF MAY 5")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DOUBLED_BULLETS)
+def test_a_doubled_bullet_leaves_non_cable_items(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    refs = [ref for ref in parse_references(text, 2008) if ref.kind != "cable"]
+    assert [(ref.bullet, ref.value) for ref in refs] == expected
+    assert [ref.text for ref in refs] == [value for _, value in expected]
+
+
+MARKINGS = [
+    (  # 09CAIRO1096: a marking after a serial opens the glued paragraph
+        "REF: STATE 57598 (SBU) On June 10, Poloff urged MFA Disarmament Affairs official "
+        "Heba Negm. She cited CAIRO 1234.",
+        ["09STATE57598"],
+    ),
+    (  # 08LONDON2757: after a title in mixed case, prose follows the marking
+        "REF: A. LONDON 2573\n\n I. Key Objectives and Priorities (SBU) The UK strongly "
+        "supports MADRID 123.",
+        ["09LONDON2573"],
+    ),
+    (  # 09EFTOLONDON2187: a marking ending its line
+        "REF: SECSTATE 96412  (SBU/NF)  \n\nPoloff shared the proposed PARIS 456.",
+        ["09STATE96412"],
+    ),
+    (
+        "REF: A. EMBASSY NOTE ON THE STATE SECURITY SERVICE (SBU) REPORT B. KYIV 1234",
+        ["09KYIV1234"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MARKINGS)
+def test_a_marking_ends_a_block_only_where_a_paragraph_starts(
+    text: str, expected: list[str]
+) -> None:
+    assert _cables(text, "09KYIV1500") == expected
+
+
 @given(st.text(max_size=400), st.one_of(st.none(), st.integers(1966, 2010)))
 def test_parse_references_never_raises(text: str, year: int | None) -> None:
     refs = parse_references(text, year)

@@ -288,10 +288,10 @@ def _item_references(
     text = _normalise_item(raw, item.bullet)
     cables = _find_cables(text, citing) or _fallback_cables(text, citing, station)
     if not cables:
-        document = _is_document(raw)
+        named = _join_wrapped_date(_drop_doubled_bullet(raw, item.bullet), item.bullet)
         return (
-            [Reference(_kind(raw), _clean_value(raw), item.bullet, raw)]
-            if document
+            [Reference(_kind(named), _clean_value(named), item.bullet, named)]
+            if _is_document(named)
             else []
         ), station
     starts = [cable.start for cable in cables] + [len(text)]
@@ -344,6 +344,45 @@ def _segment(text: str, start: int, starts: list[int]) -> str:
         else len(text)
     )
     return text[start:end].strip(" ,;:&")
+
+
+# ``REF: A) STATE SECURITY SERVICE…`` after the bullet ``A.``. A bare repeated letter
+# is left alone: in ``A. A NEW YORK TIMES ARTICLE`` it is a word.
+_LEADING_REPEAT_PATTERN = re.compile(
+    r"(?:(?:REF(?:TEL)?S?|REFERENCES?|Ref(?:tel)?s?)\b\s*:?\s*)?"
+    r"(?:\((?P<a>[A-Z0-9])\)|\[(?P<b>[A-Z])\]|(?P<c>[A-Z0-9])(?:\.\)|[.):]|\s-))(?=\s)\s*"
+    r"|(?:REF(?:TEL)?S?|REFERENCES?|Ref(?:tel)?s?)\b\s*:?\s*"
+)
+
+
+def _drop_doubled_bullet(text: str, bullet: str | None) -> str:
+    """Drop a stray REF word and a repeat of the item's bullet from the start of ``text``."""
+    if not text or text[0] not in "R([" and text[0] != bullet:
+        return text
+    match = _LEADING_REPEAT_PATTERN.match(text)
+    if match is None:
+        return text
+    repeated = match.group("a") or match.group("b") or match.group("c")
+    if repeated is not None and repeated != bullet:
+        return text
+    return text[match.end() :] or text
+
+
+# ``…NEW YORK TIMES G. 4/14/09``: the item's date wrapped onto a line that was then
+# lettered as the next item.
+_WRAPPED_DATE_PATTERN = re.compile(
+    r" (?P<letter>[A-Z])\. (?P<date>\d{1,2}/\d{1,2}/\d{2,4})$"
+)
+
+
+def _join_wrapped_date(text: str, bullet: str | None) -> str:
+    """Drop the next item's letter from a date that ends ``text``."""
+    if not bullet or "/" not in text:
+        return text
+    match = _WRAPPED_DATE_PATTERN.search(text)
+    if match is None or ord(match.group("letter")) != ord(bullet) + 1:
+        return text
+    return f"{text[: match.start()]} {match.group('date')}"
 
 
 _NUMBER_FIRST_PATTERN = re.compile(

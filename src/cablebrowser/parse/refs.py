@@ -52,8 +52,15 @@ _END_AT_LINE_PATTERN = re.compile(
     r"|BEGIN\s+SUMMARY|SUMMARY|Summary\b|E\.\s?O\.|TAGS\b|SUBJECT\b|SUBJ\b)",
     re.IGNORECASE,
 )
+# ``SECURITY SERVICE OF UKRAINE (SBU) PRESS CONFERENCE``: a marking between a word
+# (one or two blanks before it) and a word in capitals is part of an item's title. A
+# paragraph starts at a line break or after a serial: ``STATE 57598 (SBU) On June 10``.
+_OUTSIDE_TITLE = (
+    r"(?-i:(?<![A-Za-z])(?<![A-Za-z][ \t])(?<![A-Za-z][ \t][ \t])"
+    r"|(?!\([^)]*\)[ \t]+[A-Z]{2,}\b))"
+)
 _END_AT_MARKING_PATTERN = re.compile(
-    rf"\((?:{_MARKING[2:]}|(?-i:{_SHORT_MARKING[2:]}))", re.IGNORECASE
+    rf"{_OUTSIDE_TITLE}\((?:{_MARKING[2:]}|(?-i:{_SHORT_MARKING[2:]}))", re.IGNORECASE
 )
 # A number after whitespace (``1.``, ``12.``), matched from its dot, which is much rarer
 # than the whitespace; ``_block_end`` steps back to the number.
