@@ -60,19 +60,32 @@ def clean_text(text: str) -> str:
 
 # The ASCII characters ``_CONTROL_PATTERN`` removes: all controls but tab and newline.
 _ASCII_CONTROL_BYTES = bytes([*range(0x09), *range(0x0B, 0x20), 0x7F])
+_ASCII_CONTROLS = _ASCII_CONTROL_BYTES.decode("ascii")
+# The C1 controls (U+0080 to U+009F) in UTF-8; no other character's bytes hold these pairs.
+_C1_CONTROL_PATTERN = re.compile(rb"\xc2[\x80-\x9f]")
 
 
 def _is_printable(text: str) -> bool:
     """Tell whether ``text`` has no control character but newline and tab.
 
-    Every character the control pattern removes is unprintable, so these C-speed
-    string tests rule it out much faster than scanning with the pattern. An
-    ASCII text is tested on its bytes: deleting the control bytes is one pass.
+    These C-speed tests rule the controls out much faster than scanning with
+    the pattern. In an ASCII text each control is looked for at memchr speed.
+    Otherwise the control bytes are deleted from the UTF-8 bytes in one pass:
+    there an ASCII control is its own byte, never part of another character,
+    and a C1 control is ``C2`` then ``80-9F``.
     """
     if text.isascii():
-        raw = text.encode("ascii")
-        return len(raw.translate(None, _ASCII_CONTROL_BYTES)) == len(raw)
-    return text.replace("\n", " ").replace("\t", " ").isprintable()
+        return not any(map(text.__contains__, _ASCII_CONTROLS))
+    raw = _utf8(text)
+    if len(raw.translate(None, _ASCII_CONTROL_BYTES)) != len(raw):
+        return False
+    return b"\xc2" not in raw or _C1_CONTROL_PATTERN.search(raw) is None
+
+
+@functools.lru_cache(maxsize=2)
+def _utf8(text: str) -> bytes:
+    """Return ``text`` in UTF-8 (lone surrogates kept), shared by the control test and ``folded``."""
+    return text.encode("utf-8", "surrogatepass")
 
 
 # Modern page line: ORIGIN, the 8-digit serial, page[.sub] OF total. Early-2011
@@ -123,7 +136,8 @@ def strip_page_breaks(text: str) -> str:
     if not text:
         return ""
     spans = [span for span in map(_modern_span, _modern_breaks(text)) if span]
-    if "PAGE" in text:
+    # An old header ends in a ``Z`` time: a one-character test rules out half the texts.
+    if "Z" in text and "PAGE" in text:
         spans += [_old_span(match) for match in _OLD_BREAK_PATTERN.finditer(text)]
     if not spans:
         return text
@@ -182,9 +196,9 @@ def _serial_start(text: str, index: int) -> int | None:
 
 def _modern_span(match: re.Match[str]) -> tuple[int, int] | None:
     text = match.string
-    before = _ORIGIN_BEFORE_PATTERN.search(
-        text, max(0, match.start() - 80), match.start()
-    )
+    # The origin and its blanks hold no line break: the search starts after the last one.
+    start = max(0, match.start() - 80, text.rfind("\n", 0, match.start()) + 1)
+    before = _ORIGIN_BEFORE_PATTERN.search(text, start, match.start())
     if before is None:
         return None
     words = before["origin"].split(" ")
@@ -215,15 +229,44 @@ def _origin_overshoot(words: list[str], serial: str, text: str) -> str:
 
 @functools.lru_cache(maxsize=64)
 def _seen_twice(origin: str, number: str, text: str) -> bool:
-    """Tell whether ``origin`` precedes serial ``number`` at least twice in ``text``."""
+    """Tell whether ``origin`` precedes serial ``number`` at least twice in ``text``.
+
+    An occurrence counts when no capital letter comes right before it and
+    blanks, optional zeros and ``number`` as a whole word follow it. Two such
+    stretches cannot overlap, as the origin holds no digit and ends in no blank.
+    """
     if text.count(origin) < 2:
         return False
-    # The literal comes first so the search jumps between its occurrences.
-    candidate = re.escape(origin)
-    pattern = re.compile(
-        candidate + r"(?<![A-Z]" + candidate + r")\s+0*" + number + r"\b"
-    )
-    return len(pattern.findall(text, 0)) >= 2
+    seen = 0
+    index = text.find(origin)
+    while index >= 0:
+        free = index == 0 or not "A" <= text[index - 1] <= "Z"
+        if free and _serial_follows(text, index + len(origin), number):
+            seen += 1
+            if seen == 2:
+                return True
+        index = text.find(origin, index + 1)
+    return False
+
+
+_BLANKS_ZEROS_PATTERN = re.compile(r"\s+0*")
+
+
+def _serial_follows(text: str, position: int, number: str) -> bool:
+    """Tell whether ``\\s+0*`` then ``number`` as a whole word match at ``position``."""
+    blanks = _BLANKS_ZEROS_PATTERN.match(text, position)
+    if blanks is None:
+        return False
+    start = blanks.end()
+    if number.startswith("0"):
+        # Only "0" starts so; the greedy zeros give one back if they took any.
+        if text[start - 1] != "0":
+            return False
+        start -= 1
+    end = start + len(number)
+    if not text.startswith(number, start):
+        return False
+    return end == len(text) or not (text[end].isalnum() or text[end] == "_")
 
 
 _SENTENCE_END_PATTERN = re.compile(r"[.!?:;\"')\]]$")
@@ -256,7 +299,32 @@ def folded(text: str) -> str | None:
     where the lower-case word occurs in the result, so a fast ``str.find``
     can show where a case-insensitive pattern may match. Otherwise None.
     """
-    if not text.isascii() and any(char in text for char in _CASE_SPECIALS):
+    if text.isascii():
+        return text.lower()
+    lower = _lowered(text)
+    if lower is None or len(lower) != len(text):
         return None
-    lower = text.lower()
-    return lower if len(lower) == len(text) else None
+    return lower
+
+
+# Every byte of an ASCII character: deleting them leaves a text's other characters.
+_ASCII_BYTES = bytes(range(0x80))
+
+
+def _lowered(text: str) -> str | None:
+    """Return ``text.lower()`` for a non-ASCII text, or None if it holds a case special.
+
+    ``str.lower`` is slow on such texts. Where every non-ASCII character is its
+    own lower case (curly quotes, accented small letters), it only lowers the
+    ASCII letters, which ``bytes.lower`` does on the UTF-8 bytes. Capital sigma,
+    the one character lowered by its context, is not its own lower case.
+    """
+    raw = _utf8(text)
+    others = raw.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    if any(char in others for char in _CASE_SPECIALS):
+        return None
+    if others.lower() != others:
+        return text.lower()
+    lower = raw.lower().decode("utf-8", "surrogatepass")
+    # Only a decoder joining surrogates could change the length: then fall back.
+    return lower if len(lower) == len(text) else text.lower()
