@@ -7,10 +7,12 @@ from hypothesis import strategies as st
 
 from cablebrowser.parse.blocks import _RULE_LINE_PATTERN, _RULE_PATTERN
 from cablebrowser.parse.classification import (
+    _CLASSIFIER_END_PATTERN,
     _EO_PATTERN,
     _NAME_PARTICLES,
     _NOT_A_NAME_PATTERN,
     _ZERO_INITIAL_PATTERN,
+    _classifier_end,
     _eo_match,
     _is_title,
     _name_in,
@@ -20,6 +22,11 @@ from cablebrowser.parse.header import (
     _STRAY_SIPDIS_PATTERN,
     _has_sipdis_line,
     _match_at_words,
+)
+from cablebrowser.parse.subject import (
+    _SUBJECT_END_PATTERN,
+    _SUBJECT_KEYWORD_PATTERN,
+    _subject_span,
 )
 from cablebrowser.parse.text import folded
 
@@ -71,6 +78,32 @@ _WORDS = st.sampled_from(
         "===",
         "_",
         "‐‐‐",
+        "SUBJECT",
+        "Subj",
+        "UBJECT",
+        ":",
+        "subjects",
+        "REF",
+        "Refs:",
+        "ref(s):",
+        "REFERENCE:",
+        "classified by",
+        "CLASSIFIED\nBY",
+        "1.",
+        "1. (C)",
+        " 1.(SBU)",
+        "\n1 .A",
+        "¶",
+        "E. O.1234",
+        "TAGS:",
+        "tags :",
+        "E F T O",
+        "EFTO",
+        "C O R R E C T E D COPY",
+        "CORRECTED",
+        "COPY",
+        "LIMDIS",
+        "SIPRDIS",
     ]
 )
 _TEXTS = st.lists(_WORDS, max_size=30).map("".join)
@@ -95,6 +128,46 @@ def test_captions_tried_at_their_words_match_the_search(area: str) -> None:
             pattern.search(area),
         )
         assert (fast and fast.span()) == (plain and plain.span())
+
+
+def _plain_subject_span(area: str) -> tuple[int, int] | None:
+    """The subject span as the plain searches over all of ``area`` give it."""
+    keywords = list(_SUBJECT_KEYWORD_PATTERN.finditer(area))
+    if not keywords:
+        return None
+    start = keywords[-1].end()
+    while start < len(area) and area[start].isspace():
+        start += 1
+    end = _SUBJECT_END_PATTERN.search(area, start)
+    return start, end.start() if end else len(area)
+
+
+@settings(max_examples=600)
+@given(_TEXTS)
+def test_subject_span_read_at_its_words_is_the_search(area: str) -> None:
+    assert _subject_span(area, folded(area)) == _plain_subject_span(area)
+
+
+@settings(max_examples=300)
+@given(_TEXTS)
+def test_captions_hinted_by_their_words_match_the_search(area: str) -> None:
+    lower = folded(area)
+    for _name, pattern, hints, _starts in _CAPTION_PATTERNS:
+        if lower is not None and pattern.search(area):
+            assert any(hint in lower for hint in hints)
+
+
+_CLASSIFIER_WORDS = st.sampled_from(
+    "Reasons reason RSN rsn: Section sec. sec E.O. EO E. O. 12958 e.o 1.4 1 . 5 "
+    "1.5(b) 12.( 3. ( for per under , ; : . ( ) b d people Geo Smith J. ſ İ".split(" ")
+)
+
+
+@settings(max_examples=400)
+@given(st.lists(_CLASSIFIER_WORDS, max_size=12).map(" ".join))
+def test_classifier_end_is_the_search(rest: str) -> None:
+    fast, plain = _classifier_end(rest), _CLASSIFIER_END_PATTERN.search(rest)
+    assert (fast and fast.span()) == (plain and plain.span())
 
 
 @settings(max_examples=300)

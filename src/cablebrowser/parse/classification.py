@@ -18,12 +18,18 @@ _CLASSIFIED_BY_PATTERN = re.compile(
     r"(?<![Dd][Ee])(?<!-)classi[a-z]{0,3}ed\s+by\s*[:;.,-]?\s*(?:classified\s+by\s*[:;.,-]?\s*)?",
     re.IGNORECASE,
 )
+_CLASSIFIER_END_KEYWORDS = (
+    r"\breasons?\b|\brsn\b|\bsection\b|\bsec\.|\bE\.?\s?O\.?\s*\d|\b1\s?\.\s?[45]\b"
+    r"|\b\d{1,2}\.\s*\("
+)
 _CLASSIFIER_END_PATTERN = re.compile(
-    r"\s*[,;:.]?\s*(?:\b(?:for|per|under)\s+)?"
-    r"(?:\breasons?\b|\brsn\b|\bsection\b|\bsec\.|\bE\.?\s?O\.?\s*\d|\b1\s?\.\s?[45]\b"
-    r"|\b\d{1,2}\.\s*\()",
+    rf"\s*[,;:.]?\s*(?:\b(?:for|per|under)\s+)?(?:{_CLASSIFIER_END_KEYWORDS})",
     re.IGNORECASE,
 )
+_CLASSIFIER_KEYWORD_PATTERN = re.compile(_CLASSIFIER_END_KEYWORDS, re.IGNORECASE)
+# In text whose blanks are single spaces, what the end pattern matches before
+# its keyword (" , under ") is at most nine characters long.
+_KEYWORD_LEAD = 9
 
 
 @functools.lru_cache(maxsize=8)
@@ -56,8 +62,21 @@ def _classifier_text(text: str) -> str | None:
     if blank := _BLANK_LINE_PATTERN.search(rest):
         rest = rest[: blank.start()]
     rest = " ".join(rest.split())
-    end = _CLASSIFIER_END_PATTERN.search(rest)
+    end = _classifier_end(rest)
     return rest[: end.start()] if end else rest
+
+
+def _classifier_end(rest: str) -> re.Match[str] | None:
+    """Return ``_CLASSIFIER_END_PATTERN.search(rest)`` for ``rest`` with single spaces.
+
+    The first match starts at most ``_KEYWORD_LEAD`` characters before the first
+    keyword, and the keywords alone are found far faster than with what may
+    precede them tried at every position.
+    """
+    keyword = _CLASSIFIER_KEYWORD_PATTERN.search(rest)
+    if keyword is None:
+        return None
+    return _CLASSIFIER_END_PATTERN.search(rest, max(0, keyword.start() - _KEYWORD_LEAD))
 
 
 _TITLE_WORDS = frozenset(

@@ -71,15 +71,15 @@ def parse_classification_line(text: str) -> str | None:
     return _LEVELS[re.sub(r"\s", "", match["level"])[0].upper()]
 
 
-# Each caption with one or two lower-case words one of which it must hold (in any
-# case) and the words its matches start with. Without start words the pattern opens
+# Each caption with the lower-case words one of which it must hold (in any case)
+# and the words its matches start with. Without start words the pattern opens
 # with a literal and the search jumps to it.
 _CAPTION_PATTERNS: tuple[
     tuple[str, re.Pattern[str], tuple[str, ...], tuple[str, ...]], ...
 ] = tuple(
     (name, re.compile(pattern), hints, starts)
     for name, pattern, hints, starts in (
-        ("SIPDIS", r"(?i:SIPDIS)", ("sipdis",), ()),
+        ("SIPDIS", r"(?i:SIPDIS)", ("sipdis",), ("sipdis",)),
         ("SIPRDIS", r"\bSIPRDIS\b", ("siprdis",), ("siprdis",)),
         ("NOFORN", r"(?<!\()NOFORN(?!\))", ("noforn",), ("noforn",)),
         ("EXDIS", r"(?<!\()\bEXDIS\b(?!\))", ("exdis",), ("exdis",)),
@@ -99,7 +99,7 @@ _CAPTION_PATTERNS: tuple[
             ("sensitive",),
         ),
         # The boundary follows the first letter so the search can jump to each E.
-        ("EFTO", r"E(?<=\bE) ?F ?T ?O\b", (), ()),
+        ("EFTO", r"E(?<=\bE) ?F ?T ?O\b", ("ft", "f t"), ()),
         (
             "FOR OFFICIAL USE ONLY",
             r"(?i:\bfor\s+official\s+use\s+only\b)|\bFOUO\b",
@@ -109,12 +109,18 @@ _CAPTION_PATTERNS: tuple[
         (
             "CORRECTED COPY",
             rf"C(?<=\bC){_spaced('CORRECTED')[1:]}\s+{_spaced('COPY')}",
-            (),
+            ("py", "p y"),
             (),
         ),
         ("ROGER CHANNEL", r"\bROGER\s+CHANNEL\b", ("roger",), ("roger",)),
         ("EYES ONLY", r"\bEYES\s+ONLY\b", ("eyes",), ("eyes",)),
     )
+)
+# Each hint word with the indexes of the captions it hints at: one pass over
+# them tells which captions can occur at all.
+_CAPTION_HINTS = tuple(
+    (hint, tuple(i for i, entry in enumerate(_CAPTION_PATTERNS) if hint in entry[2]))
+    for hint in dict.fromkeys(hint for entry in _CAPTION_PATTERNS for hint in entry[2])
 )
 _STRAY_SIPDIS_PATTERN = re.compile(
     r"^[ \t]*SIPDIS[ \t]*$", re.MULTILINE | re.IGNORECASE
@@ -138,12 +144,8 @@ def parse_captions(text: str) -> list[str]:
         if lower is not None:
             lower = lower[: span[0]] + blank + lower[span[1] :]
     found: dict[str, int] = {}
-    for name, pattern, hints, starts in _CAPTION_PATTERNS:
-        if lower is None:
-            match = pattern.search(area)
-        elif hints and not any(map(lower.__contains__, hints)):
-            continue
-        elif starts:
+    for name, pattern, _hints, starts in _possible_captions(lower):
+        if lower is not None and starts:
             match = _match_at_words(pattern, area, lower, starts)
         else:
             match = pattern.search(area)
@@ -152,6 +154,21 @@ def parse_captions(text: str) -> list[str]:
     if "SIPDIS" not in found and _has_sipdis_line(text):
         found["SIPDIS"] = len(area)
     return sorted(found, key=found.__getitem__)
+
+
+def _possible_captions(
+    lower: str | None,
+) -> tuple[tuple[str, re.Pattern[str], tuple[str, ...], tuple[str, ...]], ...]:
+    """Return the entries of ``_CAPTION_PATTERNS`` holding a hint word in ``lower``.
+
+    ``lower`` is ``folded`` of the text searched; where it is None, all entries.
+    """
+    if lower is None:
+        return _CAPTION_PATTERNS
+    indexes = [
+        index for hint, found in _CAPTION_HINTS if hint in lower for index in found
+    ]
+    return tuple(_CAPTION_PATTERNS[index] for index in sorted(set(indexes)))
 
 
 def _match_at_words(

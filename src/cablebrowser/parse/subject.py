@@ -35,33 +35,93 @@ def _subject_span(area: str, lower: str | None) -> tuple[int, int] | None:
 
     ``lower`` is ``folded(area)`` (or a copy that serves as well), or None.
     """
-    keywords = list(
-        _SUBJECT_KEYWORD_PATTERN.finditer(area, *_subject_lines(area, lower))
-    )
-    if not keywords:
+    keyword = _last_keyword(area, lower)
+    if keyword is None:
         return None
-    start = keywords[-1].end()
+    start = keyword.end()
     while start < len(area) and area[start].isspace():
         start += 1
+    if lower is not None:
+        return start, _subject_end(area, lower, start)
     end = _SUBJECT_END_PATTERN.search(area, start)
     return start, end.start() if end else len(area)
 
 
-def _subject_lines(area: str, lower: str | None) -> tuple[int, int]:
-    """Return the span from the first to the last line holding ``ubj`` in any case.
+def _last_keyword(area: str, lower: str | None) -> re.Match[str] | None:
+    """Return the last match of ``_SUBJECT_KEYWORD_PATTERN`` in ``area``.
 
-    Every subject keyword holds it and none spans two lines, so scanning only
-    there finds the same keywords as scanning all of ``area``.
+    Every keyword holds ``ubj`` in any case and none spans two lines, so the
+    lines holding it are read from the last one back: the first line with a
+    keyword gives the last one.
     """
     if lower is None:
-        return 0, len(area)
-    first = lower.find("ubj")
-    if first < 0:
-        return 0, 0
-    last_line_end = lower.find("\n", lower.rfind("ubj"))
-    return area.rfind("\n", 0, first) + 1, (
-        len(area) if last_line_end < 0 else last_line_end
-    )
+        keywords = list(_SUBJECT_KEYWORD_PATTERN.finditer(area))
+        return keywords[-1] if keywords else None
+    index = lower.rfind("ubj")
+    while index >= 0:
+        line_start = area.rfind("\n", 0, index) + 1
+        if keyword := _last_keyword_in_line(area, lower, line_start):
+            return keyword
+        index = lower.rfind("ubj", 0, line_start)
+    return None
+
+
+def _last_keyword_in_line(
+    area: str, lower: str, line_start: int
+) -> re.Match[str] | None:
+    """Return the last keyword ``finditer`` finds in the line starting at ``line_start``.
+
+    A keyword starts at the line start, at ``ubj`` or just before it: the
+    pattern is tried only there, left to right and past each match.
+    """
+    line_end = area.find("\n", line_start)
+    line_end = len(area) if line_end < 0 else line_end
+    last = _SUBJECT_KEYWORD_PATTERN.match(area, line_start, line_end)
+    position = last.end() if last else line_start
+    index = lower.find("ubj", line_start, line_end)
+    while index >= 0:
+        for start in (index - 1, index):
+            if start >= position and (
+                match := _SUBJECT_KEYWORD_PATTERN.match(area, start, line_end)
+            ):
+                last, position = match, match.end()
+        index = lower.find("ubj", index + 1, line_end)
+    return last
+
+
+# The alternatives of ``_SUBJECT_END_PATTERN`` that start at a line break; the
+# others start at one of these words (in any case where ``lower`` is searched),
+# at "E." or at the blank before "1.": (word, search lower?, offset of the start).
+_NEWLINE_END_PATTERN = re.compile(
+    r"\n[ \t]*(?:\n|REFS?\b|¶?1[ \t]*\.[ \t]*(?=\(|[A-Za-z])"
+    r"|(?:SENSITIVE\s+BUT\s+UNCLASSIFIED|SIPDIS|NOFORN)\b)"
+)
+_END_WORDS = (
+    ("ref", True, 0),
+    ("classi", True, 0),
+    ("tags", True, 0),
+    ("E.", False, 0),
+    ("1.", False, 1),
+)
+
+
+def _subject_end(area: str, lower: str, start: int) -> int:
+    """Return where ``_SUBJECT_END_PATTERN`` first matches from ``start``, else the end.
+
+    ``lower`` is ``folded(area)``. The line-break alternatives are searched
+    at C speed; the full pattern is tried only where another may start.
+    """
+    found = _NEWLINE_END_PATTERN.search(area, start)
+    end = found.start() if found else len(area)
+    for word, in_lower, back in _END_WORDS:
+        haystack = lower if in_lower else area
+        index = haystack.find(word, start + back)
+        while 0 <= index < end + back:
+            if _SUBJECT_END_PATTERN.match(area, index - back):
+                end = index - back
+                break
+            index = haystack.find(word, index + 1)
+    return end
 
 
 _PORTION_MARKING_PATTERN = re.compile(
