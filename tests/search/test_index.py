@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import os
 from pathlib import Path
 
@@ -12,9 +13,12 @@ import tantivy
 from cablebrowser.record import Cable, Redaction
 from cablebrowser.search import SearchIndex, build_index, index_path
 from cablebrowser.search.document import (
+    _mask_each,
+    _mask_spans,
     cable_document,
     mask_redactions,
     signature,
+    signed_body,
     unmask,
 )
 from cablebrowser.search.index import BODIES
@@ -111,6 +115,21 @@ def test_parser_redactions_are_masked_too():
     assert mask_redactions(marked.body, marked) == "name: \x0e\x0f\x0e\x0f here"
 
 
+SPANS = [
+    [(0, 3), (4, 6)],
+    [(4, 6), (0, 3)],
+    [(0, 5), (3, 8)],
+    [(2, 2), (2, 4), (6, 99), (-1, 2), (7, 9)],
+    [],
+]
+
+
+@pytest.mark.parametrize("spans", SPANS, ids=[str(spans) for spans in SPANS])
+def test_spans_masked_in_one_join_as_one_after_the_other(spans):
+    text = "XxXx XXxxX Xx"
+    assert _mask_spans(text, spans) == _mask_each(text, spans)
+
+
 SNIPPETS = [
     (
         "nazarbayev",
@@ -184,6 +203,28 @@ def test_signature_changes_with_any_field_and_only_then():
             changed = value + "x" if isinstance(value, str) else [*value, "x"]
             assert signature({**fields, name: changed}) != signature(fields), name
     assert signature({"a": "b", "c": ""}) != signature({"a": "b\x00c", "c": ""})
+
+
+def test_signed_body_gives_the_signature_and_the_body_in_utf8():
+    fields = {**cable_document(make_corpus()[0]), "body": "caf\u00e9 \ud800 X"}
+    digest, body = signed_body(fields)
+    assert digest == signature(fields) and body == "caf\u00e9 \ud800 X".encode(
+        "utf-8", "surrogatepass"
+    )
+    texts = {
+        name: value if isinstance(value, str) else repr(value)
+        for name, value in fields.items()
+    }
+    whole = "".join(
+        f"{name}\x00{len(texts[name])}\x00{texts[name]}" for name in sorted(texts)
+    )
+    assert (
+        digest
+        == hashlib.blake2b(
+            whole.encode("utf-8", "surrogatepass"), digest_size=12
+        ).hexdigest()
+    )
+    assert signed_body({"a": "b"})[1] is None
 
 
 def test_a_cable_known_only_by_year_counts_in_the_year_facet_not_the_histogram(

@@ -21,7 +21,7 @@ import tantivy
 
 from ..errors import StoreError
 from ..store.base import SearchFields, Store
-from .document import search_document, search_fields, signature
+from .document import search_document, search_fields, signed_body
 from .schema import SCHEMA_VERSION, build_schema
 
 Progress = Callable[[int, int | None], None]
@@ -139,12 +139,10 @@ class _Recorder:
         self._bodies = bodies
         self._end = bodies.seek(0, os.SEEK_END)
 
-    def place_body(self, fields: dict[str, Any]) -> None:
-        """Append the document's body to the bodies file; leave where it is in ``fields``."""
-        body = fields.get("body")
-        if body is None:
+    def place_body(self, fields: dict[str, Any], data: bytes | None) -> None:
+        """Append a document's body, ``data`` (its UTF-8); leave where it is in ``fields``."""
+        if data is None:
             return
-        data = body.encode("utf-8", "surrogatepass")
         self._bodies.write(data)
         fields["body_at"], fields["body_size"] = self._end, len(data)
         self._end += len(data)
@@ -221,14 +219,14 @@ def _write(
     for cable in cables:
         fields = search_document(cable)
         reference_id = fields["reference_id"]
-        digest = signature(fields)
+        digest, body = signed_body(fields)
         record.sign(reference_id, digest)
         before = known.pop(reference_id, None)
         if before == digest:
             continue
         if before is not None:
             writer.delete_documents_by_term("reference_id", reference_id)
-        record.place_body(fields)
+        record.place_body(fields, body)
         writer.add_document(tantivy.Document.from_dict(fields, schema))
     for reference_id in known:
         writer.delete_documents_by_term("reference_id", reference_id)

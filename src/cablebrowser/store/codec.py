@@ -136,17 +136,46 @@ def search_values(extracted: str) -> dict[str, Any]:
     ``references`` become ``cited``, the values of the cable references, and
     ``redactions`` their (start, end) spans.
     """
-    values = dict(zip(SEARCH_KEYS, json.loads(extracted), strict=True))
-    for name in ("captions", "tags", "signers"):
-        values[name] = tuple(values[name] or ())
-    created = values["created"]
-    values["created"] = datetime.fromisoformat(created) if created else None
-    values["cited"] = tuple(
-        item["value"]
-        for item in values.pop("references") or ()
-        if item["kind"] == "cable"
-    )
-    values["redactions"] = tuple(
-        (item["start"], item["end"]) for item in values["redactions"] or ()
-    )
-    return values
+    # Unpacked by position (the order of SEARCH_KEYS) rather than zipped into a
+    # dict and rewritten in place: the index build decodes every cable.
+    (
+        reference_id,
+        canonical_id,
+        created,
+        release,
+        origin,
+        station,
+        classification,
+        captions,
+        tags,
+        subject,
+        references,
+        signers,
+        redactions,
+    ) = _DECODER.raw_decode(extracted)[0]
+    return {
+        "reference_id": reference_id,
+        "canonical_id": canonical_id,
+        "created": datetime.fromisoformat(created) if created else None,
+        "release": release,
+        "origin": origin,
+        "station": station,
+        "classification": classification,
+        "captions": tuple(captions) if captions else (),
+        "tags": tuple(tags) if tags else (),
+        "subject": subject,
+        "cited": _cited(references) if references else (),
+        "signers": tuple(signers) if signers else (),
+        "redactions": _spans(redactions) if redactions else (),
+    }
+
+
+_DECODER = json.JSONDecoder()
+
+
+def _cited(references: list[dict[str, Any]]) -> tuple[str, ...]:
+    return tuple([item["value"] for item in references if item["kind"] == "cable"])
+
+
+def _spans(redactions: list[dict[str, Any]]) -> tuple[tuple[int, int], ...]:
+    return tuple([(item["start"], item["end"]) for item in redactions])

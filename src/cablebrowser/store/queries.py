@@ -349,15 +349,16 @@ SELECT_SEARCH_FIELDS = (
 
 def search_fields_of_row(row: tuple[Any, ...]) -> SearchFields:
     """Return the ``SearchFields`` of a ``SELECT_SEARCH_FIELDS`` row (displayed values as ``cable``)."""
-    key, created, classification, origin, latest, extracted, body, *joined = row
+    key, created, classification, origin, latest, extracted, body, releases, aliases = (
+        row
+    )
     values = search_values(extracted)
-    releases, aliases = (text.split("\x1f") if text else [] for text in joined)
     return SearchFields(
         reference_id=values["reference_id"],
         canonical_id=values["canonical_id"],
         body=body,
         subject=values["subject"],
-        created=parse_iso(created) or values["created"],
+        created=datetime.fromisoformat(created) if created else values["created"],
         classification=classification or values["classification"],
         origin=origin or values["origin"],
         station=values["station"],
@@ -366,12 +367,15 @@ def search_fields_of_row(row: tuple[Any, ...]) -> SearchFields:
         signers=values["signers"],
         captions=values["captions"],
         redactions=values["redactions"],
-        releases=tuple(sorted(set(releases))),
+        releases=tuple(sorted(set(releases.split("\x1f")))) if releases else (),
         latest_release=latest,
         release=values["release"],
-        aliases=tuple(
-            published_aliases(
-                sorted(a for a in aliases if a != key.upper()), values["canonical_id"]
-            )
-        ),
+        aliases=_published_of(key, aliases, values["canonical_id"]) if aliases else (),
     )
+
+
+def _published_of(key: str, joined: str, canonical_id: str) -> tuple[str, ...]:
+    """Return the published aliases of a cable from its alias keys joined by unit separators."""
+    upper = key.upper()
+    keys = sorted([alias for alias in joined.split("\x1f") if alias != upper])
+    return tuple(published_aliases(keys, canonical_id))

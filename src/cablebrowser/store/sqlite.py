@@ -154,9 +154,8 @@ class SQLiteStore(SQLiteWriting):
         size = self._conn.execute("PRAGMA cache_size").fetchone()[0]
         self._conn.execute(f"PRAGMA cache_size={_SCAN_CACHE_SIZE}")
         try:
-            cursor = self._conn.cursor()
-            for row in cursor.execute(queries.SELECT_SEARCH_FIELDS):
-                yield queries.search_fields_of_row(row)
+            rows = self._conn.cursor().execute(queries.SELECT_SEARCH_FIELDS)
+            yield from map(queries.search_fields_of_row, rows)
         finally:
             with contextlib.suppress(sqlite3.Error):  # closed before the scan ended
                 self._conn.execute(f"PRAGMA cache_size={int(size)}")
