@@ -211,22 +211,28 @@ def _recipient(kind: str, line: str) -> Recipient | None:
     rest, _, last = line.rpartition(" ")
     if not rest or not last.isdigit():
         return _recipient_line(kind, line)
-    read = _addressee(rest, with_mcn=True)
-    if read is None:
-        return None
-    name, route, precedence, _ = read
-    return Recipient(kind=kind, name=name, route=route, precedence=precedence, mcn=last)
+    return _made(kind, _addressee(rest, with_mcn=True), last)
 
 
 # Addressee lines repeat across cables; a Recipient is immutable and can be shared.
 @functools.lru_cache(maxsize=4096)
 def _recipient_line(kind: str, line: str) -> Recipient | None:
     """Read an addressee line that does not end in an MCN word after a blank."""
-    read = _addressee(line, with_mcn=False)
+    return _made(kind, _addressee(line, with_mcn=False), None)
+
+
+def _made(
+    kind: str,
+    read: tuple[str, str | None, str | None, str | None] | None,
+    mcn: str | None,
+) -> Recipient | None:
+    """Return the ``Recipient`` of a read addressee; ``mcn`` replaces the one read."""
     if read is None:
         return None
-    name, route, precedence, mcn = read
-    return Recipient(kind=kind, name=name, route=route, precedence=precedence, mcn=mcn)
+    name, route, precedence, read_mcn = read
+    return Recipient(
+        kind=kind, name=name, route=route, precedence=precedence, mcn=mcn or read_mcn
+    )
 
 
 @functools.lru_cache(maxsize=8192)
