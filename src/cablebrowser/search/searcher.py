@@ -12,6 +12,7 @@ from tantivy import Occur, Order, Query
 from ..errors import QueryError
 from .ids import id_candidates
 from .index import BodyFile, open_bodies, open_tantivy
+from .likeness import like_query
 from .query import And, Field, Node, Word, parse_query
 from .results import (
     Hit,
@@ -125,18 +126,13 @@ class SearchIndex:
         found = searcher.search(own, 1).hits
         if not found:
             return []
-        # The terms of the cable's stored fields and its body, as tantivy's
-        # more-like-this reads them from a document that stores its body.
-        like = Query.more_like_this_document_fields_query(
+        like = like_query(
+            searcher,
             self._index.schema,
             self._documents(searcher, [found[0][1]])[0],
-            min_doc_frequency=2,
-            # Words in more than 5% of cables say little and cost the most.
-            max_doc_frequency=max(2, searcher.num_docs // 20),
-            min_term_frequency=1,
-            max_query_terms=30,
-            min_word_length=3,
         )
+        if like is None:
+            return []
         query = Query.boolean_query([(Occur.Must, like), (Occur.MustNot, own)])
         hits = searcher.search(query, max(1, limit), count=False).hits
         documents = self._documents(searcher, [address for _, address in hits])
