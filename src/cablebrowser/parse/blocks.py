@@ -390,21 +390,39 @@ _RULE_LINE_PATTERN = re.compile(r"\n[ \t]*[-=_‐]{3,}[ \t]*(?:\n|\Z)")
 
 def _tidy(block: str) -> str | None:
     """Normalise whitespace inside paragraphs, keep blank lines between them."""
+    # Hyphens are common: one search over the block's line starts tells whether
+    # a rule line is there (in some paragraph) before lines are split.
+    rules = _may_hold_rule(block) and _RULE_LINE_PATTERN.search("\n" + block)
     parts = []
     for part in _BLANK_PATTERN.split(block):
-        # Hyphens are common: one search over the part's line starts tells
-        # whether a rule line is there before lines are split.
-        if _may_hold_rule(part) and _RULE_LINE_PATTERN.search("\n" + part):
+        if rules and _RULE_LINE_PATTERN.search("\n" + part):
             part = "\n".join(
                 line for line in part.split("\n") if not _RULE_PATTERN.fullmatch(line)
             )
-        if words := " ".join(part.split()):
+        if words := _single_spaced(part):
             parts.append(words)
     tidy = "\n\n".join(parts).lstrip(" :.-–—")
     line = _first_line(tidy, 0)
     if lead := number_match(line):
         tidy = tidy[len(line) - len(lead.rest) :]
     return _strip_end(tidy) or None
+
+
+_BLANKS_PATTERN = re.compile("  +")
+
+
+def _single_spaced(text: str) -> str:
+    """Return ``" ".join(text.split())``, without a string for every word.
+
+    Printable text holds no whitespace but the blank, so once line breaks are
+    blanks, squeezing runs of blanks is all that is left to do.
+    """
+    spaced = text.replace("\n", " ")
+    if not spaced.isprintable():
+        return " ".join(spaced.split())
+    if "  " in spaced:
+        spaced = _BLANKS_PATTERN.sub(" ", spaced)
+    return spaced.strip(" ")
 
 
 def _first_line(text: str, start: int) -> str:

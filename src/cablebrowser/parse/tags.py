@@ -170,11 +170,31 @@ def parse_tags(text: str) -> list[str]:
 @functools.lru_cache(maxsize=4096)
 def _field_tags(field: str) -> tuple[str, ...]:
     """Return the tags of a raw TAGS field, normalised and de-duplicated in order."""
-    field = _DEBRIS_PATTERN.sub(" ", field.upper())
+    field = _without_debris(field.upper())
     tags: list[str] = []
     for chunk, is_group in _chunks(field):
         tags.extend(_group_tags(chunk) if is_group else _plain_tags(chunk))
     return tuple(dict.fromkeys(tag for tag in tags if tag))
+
+
+# Debris is a number or holds one of these; an ASCII field has no other case forms.
+_DEBRIS_WORDS = ("SIPDIS", "TAGS", "UNCLAS", "CONFIDENTIAL", "SECRET")
+_DIGIT_PATTERN = re.compile(r"\d")
+
+
+def _without_debris(field: str) -> str:
+    """Return ``_DEBRIS_PATTERN.sub(" ", field)`` for an upper-case field.
+
+    Most fields hold no debris, and tests for a digit and the words show it
+    faster than the pattern tried at every position.
+    """
+    if (
+        field.isascii()
+        and not _DIGIT_PATTERN.search(field)
+        and not any(word in field for word in _DEBRIS_WORDS)
+    ):
+        return field
+    return _DEBRIS_PATTERN.sub(" ", field)
 
 
 def _chunks(field: str) -> list[tuple[str, bool]]:
