@@ -213,10 +213,10 @@ def test_missing_path_raises_source_error(tmp_path: Path) -> None:
 def failing_parser(monkeypatch: pytest.MonkeyPatch) -> None:
     real = cablebrowser.parse.parse_record
 
-    def parse(record: SourceRecord):
+    def parse(record: SourceRecord, **options: bool):
         if record.reference_id == "66BUENOSAIRES2":
             raise ParseError("unusable text", reference_id=record.reference_id)
-        return real(record)
+        return real(record, **options)
 
     monkeypatch.setattr(cablebrowser.parse, "parse_record", parse)
 

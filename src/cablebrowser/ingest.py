@@ -341,7 +341,11 @@ def parse_chunk(items: list[tuple[str, SourceRecord]]) -> list[EncodedVersion | 
         try:
             results.append(
                 without_text(
-                    record, encode_version(release, record, parse_record(record))
+                    record,
+                    # The store keeps no paragraphs: they are cut from the body when read.
+                    encode_version(
+                        release, record, parse_record(record, paragraphs=False)
+                    ),
                 )
             )
         except CableError as error:

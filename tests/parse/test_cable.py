@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
 
 from hypothesis import given, settings
@@ -67,3 +68,15 @@ def test_every_sample_cable_parses(sample_dir) -> None:
             assert cable.reference_id == item.reference_id
             parsed += 1
     assert parsed >= 300
+
+
+def test_without_paragraphs_only_the_paragraphs_are_left_out(sample_dir) -> None:
+    compared = 0
+    for item in read(sample_dir):
+        if isinstance(item, SourceRecord) and item.body is not None:
+            whole = parse_record(item)
+            without = parse_record(item, paragraphs=False)
+            assert without.paragraphs == ()
+            assert dataclasses.replace(whole, paragraphs=()) == without
+            compared += bool(whole.paragraphs)
+    assert compared >= 300

@@ -63,11 +63,14 @@ def parse_cable(
     release: str | None = None,
     origin: str | None = None,
     classification: str | None = None,
+    paragraphs: bool = True,
 ) -> Cable:
     """Parse one cable's body (and routing header, if any) into a ``Cable``.
 
     The keyword arguments carry the archive metadata a published form gave
     alongside the text; the parser never overrides them with text values.
+    ``paragraphs=False`` leaves ``paragraphs`` empty, for a caller that keeps
+    the body and cuts it into paragraphs when it is read: the costliest field.
     """
     text = clean_text(body)
     head = clean_text(header) if header else None
@@ -106,7 +109,7 @@ def parse_cable(
         signers=tuple(parse_signers(text)),
         recipients=tuple(parse_recipients(head)) if head else (),
         dtg=dtg,
-        paragraphs=tuple(parse_paragraphs(text)),
+        paragraphs=tuple(parse_paragraphs(text)) if paragraphs else (),
         summary=parse_summary(text),
         comment=parse_comment(text),
         is_partial=is_partial_header(head) or _has_banner(text),
@@ -128,8 +131,11 @@ def _has_banner(text: str) -> bool:
     return "partial extract of the original cable" in text[:400]
 
 
-def parse_record(record: SourceRecord) -> Cable:
-    """Parse what a reader took from one published form, keeping its metadata."""
+def parse_record(record: SourceRecord, *, paragraphs: bool = True) -> Cable:
+    """Parse what a reader took from one published form, keeping its metadata.
+
+    ``paragraphs`` as for ``parse_cable``.
+    """
     if record.body is None:
         raise ParseError(
             "no text in this form",
@@ -145,6 +151,7 @@ def parse_record(record: SourceRecord) -> Cable:
         release=record.release,
         origin=record.origin,
         classification=record.classification,
+        paragraphs=paragraphs,
     )
     if record.is_partial and not cable.is_partial:
         cable = dataclasses.replace(cable, is_partial=True)
