@@ -43,14 +43,16 @@ def parse_paragraphs(text: str) -> list[Paragraph]:
     headings, framing = find_headings(body)
     starts = _paragraph_starts(body, headings)
     cut, filler = _without_lines(body.text, framing) if framing else (body.text, "")
+    # A piece is followed by a line break, so a noise line in it shows in the body.
+    noise = "DIS\n" in body.text or "NOFORN\n" in body.text
     if not starts:
-        whole = _join(cut[2 : body.stop - 1], filler)
+        whole = _join(cut[2 : body.stop - 1], filler, noise)
         return (
             [Paragraph(number=None, marking=None, heading=None, text=whole)]
             if whole
             else []
         )
-    return _assemble(cut, filler, headings, starts)
+    return _assemble(cut, filler, noise, headings, starts)
 
 
 # A paragraph start: line offset, number, marking, offset of the text after them.
@@ -58,12 +60,17 @@ _Start = tuple[int, int, str | None, int]
 
 
 def _assemble(
-    text: str, filler: str, headings: dict[int, str], starts: list[_Start]
+    text: str,
+    filler: str,
+    noise: bool,
+    headings: dict[int, str],
+    starts: list[_Start],
 ) -> list[Paragraph]:
     """Cut the body string at every paragraph start and heading line.
 
     A paragraph's text runs from after its number (or heading line) to the
-    line break before the next start or heading.
+    line break before the next start or heading; ``filler`` and ``noise``
+    are passed on to ``_join``.
     """
     events = (
         sorted([*starts, *((offset, 0, None, -1) for offset in headings)])
@@ -71,7 +78,7 @@ def _assemble(
         else starts
     )
     paragraphs: list[Paragraph] = []
-    if lead := _join(text[2 : events[0][0] - 1], filler):
+    if lead := _join(text[2 : events[0][0] - 1], filler, noise):
         paragraphs.append(Paragraph(None, None, None, lead))
     heading: str | None = None
     stops = [event[0] - 1 for event in events[1:]]
@@ -79,11 +86,11 @@ def _assemble(
     for (offset, number, marking, rest), stop in zip(events, stops, strict=True):
         if rest < 0:
             heading = headings[offset]
-            piece = _join(text[text.index("\n", offset) + 1 : stop], filler)
+            piece = _join(text[text.index("\n", offset) + 1 : stop], filler, noise)
             if piece:
                 paragraphs.append(Paragraph(None, None, heading, piece))
         else:
-            piece = _join(text[rest:stop], filler)
+            piece = _join(text[rest:stop], filler, noise)
             paragraphs.append(Paragraph(number, marking, heading, piece))
     return paragraphs
 
@@ -105,24 +112,30 @@ def _without_lines(text: str, offsets: frozenset[int]) -> tuple[str, str]:
     return "".join(pieces), filler
 
 
-def _join(piece: str, filler: str = "") -> str:
+def _join(piece: str, filler: str = "", noise: bool = True) -> str:
     """Return right-stripped paragraph lines as written, minus noise lines and page gaps.
 
     A run of blank lines stays one blank line after a finished sentence; after
     an unfinished one it is the gap a removed page break left, and goes. The
-    ``filler`` character (see ``_without_lines``) is taken out first.
+    ``filler`` character (see ``_without_lines``) is taken out first. With
+    ``noise`` False the caller knows the piece holds no noise line.
     """
-    if filler:
+    if filler and filler in piece:
         piece = piece.replace(filler, "")
     joined = piece.strip("\n")
+    if not noise:
+        if "\n\n" not in joined:
+            return joined.strip()
     # Most pieces hold neither a blank line nor a noise line; one pass rules both out.
-    if _GAP_OR_NOISE_PATTERN.search(joined) is None and not joined.endswith(
+    elif _GAP_OR_NOISE_PATTERN.search(joined) is None and not joined.endswith(
         ("DIS", "NOFORN")
     ):
         return joined.strip()
     # The lines are right-stripped, so a noise line ends in ``DIS`` or
     # ``NOFORN`` before a line break or at the end.
-    if "DIS\n" in joined or "NOFORN\n" in joined or joined.endswith(("DIS", "NOFORN")):
+    elif (
+        "DIS\n" in joined or "NOFORN\n" in joined or joined.endswith(("DIS", "NOFORN"))
+    ):
         return _GAP_PATTERN.sub(_gap, f"\n{joined}\n").strip()
     # Only blank-line gaps: each becomes one blank line, then the ones after
     # an unfinished sentence (see ``ends_sentence``) a line break.
@@ -154,20 +167,6 @@ def _gap(found: re.Match[str]) -> str:
     return "\n\n" if ends_sentence(line) else "\n"
 
 
-_MARKING = (
-    r"(?:TS|S|C|U|SBU|FOUO|LOU|UNCLAS|UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED[ \t]+OFFICIAL[ \t]+USE|"
-    r"SENSITIVE[ \t]+BUT[ \t]+UNCLASSIFIED)(?:[ \t]*(?:/{1,2}|-)[ \t]*[A-Z][A-Z ,]*?)*"
-)
-# ``layout.number_match`` at every line start of the body string: the line
-# break comes first so the search jumps from line to line.
-_NUMBER_LINE_PATTERN = re.compile(
-    r"\n[ \t]*¶?[ \t]*(?P<number>\d{1,3})[ \t]*\.(?!\d)[ \t]*(?=[^\S\n]*[^\s)%])"
-    rf"(?:(?i:\([ \t]*(?P<open>{_MARKING})|(?P<bare>{_MARKING}))[ \t]*\)[ \t]*\.?[ \t]*"
-    r"|(?P<old>(?:CONFIDENTIAL|SECRET|UNCLASSIFIED|LIMITED OFFICIAL USE)[ \t]*-[ \t]*ENTIRE[ \t]+TEXT)"
-    r"[ \t]*\.?[ \t]*)?"
-)
-
-
 def _paragraph_starts(body: BodyText, headings: dict[int, str]) -> list[_Start]:
     """Return the paragraph-number lines whose numbering is plausible.
 
@@ -182,8 +181,8 @@ def _paragraph_starts(body: BodyText, headings: dict[int, str]) -> list[_Start]:
     starts: list[_Start] = []
     last, last_marked, seen = -1, False, 0
     ordered = sorted(headings)
-    for found in _NUMBER_LINE_PATTERN.finditer(text, 1):
-        digits, opened, bare, old = found.groups()
+    for found in body.numbered:
+        digits, opened, bare, old = found.group("number", "open", "bare", "old")
         raw = old or opened or bare
         offset = found.start() + 1
         # Most numbers follow an empty line, which needs no closer look.

@@ -3,35 +3,23 @@
 A heading stands after a blank or rule line and is an inline one
 (``------- SUMMARY -------``), one framed by rule lines, or a bare
 upper-case line alone between blank lines in a mixed-case body. Only the
-lines a pattern over the whole body picks out are read one by one.
+lines the body scan (``scan``) picks out are read one by one.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
-from .scan import BodyText
+from .scan import _TITLE_START_PATTERN, BodyText
 
 _RULE_CHARACTERS = ("-", "=", "_", "‐")
-
-# What a heading line opens with: no paragraph number (``layout._NUMBER_PATTERN``),
-# and a letter somewhere, as a title needs one.
-_TITLE_START = r"(?![ \t]*+¶?[ \t]*+\d{1,3}+[ \t]*+\.(?!\d))(?=[^A-Za-z\n]*+[A-Za-z])"
-_TITLE_START_PATTERN = re.compile(_TITLE_START)
-# A line after a blank one that may be a heading: it ends with a rule
-# character, the line below opens with one, or it is at most 81 characters
-# long with a blank line below. Possessive repeats keep the engine from
-# backtracking along each line.
-_AFTER_BLANK_PATTERN = re.compile(
-    rf"\n\n{_TITLE_START}(?=[^\n]++\n(?:(?<=[-=_‐]\n)|[ \t]*+[-=_‐])|[^\S\n]*+\S[^\n]{{0,80}}+\n\n)"
-)
 
 
 def find_headings(body: BodyText) -> tuple[dict[int, str], frozenset[int]]:
     """Return the heading lines (offset → title) and the rule lines around them."""
     text, rules = body.text, body.rules
-    candidates = [found.end() for found in _AFTER_BLANK_PATTERN.finditer(text)]
+    candidates: Iterable[int] = body.titles
     if rules:
         below = (text.index("\n", offset) + 1 for offset in rules)
         ruled = (i for i in below if _TITLE_START_PATTERN.match(text, i))
@@ -99,7 +87,7 @@ def _heading_title(
     below = text[end + 1 : text.index("\n", end + 1)]
     if not _may_be_heading(line, above, below):
         return None
-    # No candidate opens with a paragraph number (see ``_TITLE_START``); one
+    # No candidate opens with a paragraph number (see ``scan._TITLE_START``); one
     # under a text line is no heading.
     if above and above_start not in rules:
         return None
