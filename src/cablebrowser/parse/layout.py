@@ -56,17 +56,12 @@ def _trailer_offset(text: str) -> int:
     above where it stops, so a start at the fourth line of a tail or later
     is final; only then are the other lines left unsplit.
     """
-    top = len(text)
-    for _ in range(_TAIL_LINES):
-        top = text.rfind("\n", 0, top)
-        if top < 0:
-            break
-    lines = text[top + 1 :].split("\n") if top >= 0 else []
-    start = trailer_start(lines) if lines else -1
-    if start < 3:
-        top, lines = -1, text.split("\n")
-        start = trailer_start(lines)
-    return top + 1 + sum(map(len, lines[:start])) + start
+    head, *tail = text.rsplit("\n", _TAIL_LINES)
+    if len(tail) == _TAIL_LINES and (start := trailer_start(tail)) >= 3:
+        return len(head) + 1 + sum(map(len, tail[:start])) + start
+    lines = text.split("\n")
+    start = trailer_start(lines)
+    return sum(map(len, lines[:start])) + start
 
 
 def _may_hold_header(text: str, stripped: str) -> bool:
@@ -92,7 +87,7 @@ def body_text(text: str) -> str:
 # Caption keywords, misspellings included (§7.14, §7.17): a block holding
 # one of these belongs to the caption area.
 _CAPTION_KEYWORD = (
-    r"[ \t]*(?:S?UBJECT|SUBJ|REFS?|REFTELS?|REF\(S\)|REFERENCES?|CLASSIFIED[ \t]+BY|E\.?[ \t]?O\.?[ \t]*\d|"
+    r"[ \t]*+(?:S?UBJECT|SUBJ|REFS?|REFTELS?|REF\(S\)|REFERENCES?|CLASSIFIED[ \t]+BY|E\.?[ \t]?O\.?[ \t]*\d|"
     r"TAGE?S|TABS|TGS|TAS|AGS|TAGS?|DECL)\b"
 )
 _CLASSIFICATION_LINE_PATTERN = re.compile(
@@ -110,23 +105,22 @@ def _body_start(text: str, first: int) -> int:
     line-start patterns; past the text's end the offset is ``len(text) + 1``.
     """
     body, after_keyword = first, False
-    block = _BLOCK_PATTERN.match(text, first)
-    for count in itertools.count():
-        if block is None:
-            break
+    # Each block is searched from the end of the one before, where it matches at once.
+    for count, block in enumerate(_BLOCK_PATTERN.finditer(text, first)):
         start, end = block.span(1)
         numbered = _line_starting(_NUMBER_LINE_PATTERNS, text, start, end)
+        if numbered == start:
+            break
         head_end = numbered - 1 if numbered >= 0 else end
-        if head_end > start and (
-            _line_starting(_CAPTION_KEYWORD_LINE_PATTERNS, text, start, head_end) >= 0
-            or (after_keyword and _REF_BULLET_PATTERN.match(text, start, head_end))
+        keyword = _line_starting(_CAPTION_KEYWORD_LINE_PATTERNS, text, start, head_end)
+        if keyword >= 0 or (
+            after_keyword and _REF_BULLET_PATTERN.match(text, start, head_end)
         ):
             body, after_keyword = head_end + 1, True
-        elif numbered == start or count > 12 or not _is_caption_block(text[start:end]):
+        elif count > 12 or not _is_caption_block(text[start:end]):
             break
         if numbered >= 0:
             break
-        block = _BLOCK_PATTERN.match(text, end)
     return body
 
 
@@ -179,21 +173,20 @@ def _is_caption_block(block: str) -> bool:
     """Tell whether a block of up to three lines reads as part of the caption area."""
     if block.count("\n") > 2:
         return False
-    lines = block.split("\n")
-    if any(_RULE_PATTERN.fullmatch(line) for line in lines):
+    # One-character tests run at memchr speed; a rule line holds one of these.
+    may_hold_rule = "-" in block or "=" in block or "_" in block or "‐" in block
+    if may_hold_rule and any(map(_RULE_PATTERN.fullmatch, block.split("\n"))):
         return False
     # Most caption blocks have no lower-case letter at all.
     return not _LOWER_CASE_PATTERN.search(block) or all(
         _CLASSIFICATION_LINE_PATTERN.match(line) or not _LOWER_CASE_PATTERN.search(line)
-        for line in lines
+        for line in block.split("\n")
     )
 
 
 # A run of non-blank lines after any blank ones (group 1), read from a line
 # break or line start; possessive repeats never step back into a line.
-_BLOCK_PATTERN = re.compile(
-    r"(?:[^\S\n]*+\n)*+([^\S\n]*+\S[^\n]*+(?:\n[^\S\n]*+\S[^\n]*+)*+)"
-)
+_BLOCK_PATTERN = re.compile(r"(?:[^\S\n]*+\n)*+([^\S\n]*+\S.*+(?:\n[^\S\n]*+\S.*+)*+)")
 
 
 def _line_starting(
@@ -201,13 +194,14 @@ def _line_starting(
 ) -> int:
     """Return the offset of the first line of text[start:end] a pattern opens, or -1.
 
-    ``start`` is a line start; the first pattern is tried there, the second
-    (the same, after a line break) finds the later lines in one search.
+    ``start`` is a line start. After a line break the second pattern (the
+    first, after a line break) finds the first line and the later ones in one
+    search; at the text's start the first pattern is tried there first.
     """
     first, later = patterns
-    if first.match(text, start, end):
+    if not start and first.match(text, start, end):
         return start
-    found = later.search(text, start, end)
+    found = later.search(text, start - 1 if start else start, end)
     return found.start() + 1 if found else -1
 
 
@@ -221,7 +215,7 @@ def _line_patterns(
 _CAPTION_KEYWORD_LINE_PATTERNS = _line_patterns(_CAPTION_KEYWORD, re.IGNORECASE)
 # A line that ``number_match`` reads: the part of its pattern that must match.
 _NUMBER_LINE_PATTERNS = _line_patterns(
-    r"[ \t]*¶?[ \t]*\d{1,3}[ \t]*\.(?!\d)[ \t]*(?=[^\S\n]*[^\s)%])"
+    r"[ \t]*+¶?[ \t]*+\d{1,3}[ \t]*\.(?!\d)[ \t]*(?=[^\S\n]*[^\s)%])"
 )
 
 
@@ -242,9 +236,10 @@ _INLINE_NUMBER_PATTERN = re.compile(
 
 _MARKING_IN_PARENTHESES_PATTERN = re.compile(rf"\((?i:{_MARKING})\)")
 # A ``. (`` after a blank or after a blank and up to three digits: the other
-# dots (sentence ends, numbers at a line start) are passed over in C.
+# dots (sentence ends, numbers at a line start) are passed over in C. The
+# look-ahead comes first as most dots fail it at once, before any look-behind.
 _DOT_PARENTHESIS_PATTERN = re.compile(
-    r"\.(?:(?<=[ \t]\d\.)|(?<=[ \t]\d\d\.)|(?<=[ \t]\d\d\d\.)|(?<=[ \t]\.))[ \t]*\("
+    r"\.(?=[ \t]*+\()(?:(?<=[ \t]\d\.)|(?<=[ \t]\d\d\.)|(?<=[ \t]\d\d\d\.)|(?<=[ \t]\.))[ \t]*\("
 )
 
 

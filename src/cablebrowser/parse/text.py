@@ -136,8 +136,7 @@ def strip_page_breaks(text: str) -> str:
     if not text:
         return ""
     spans = [span for span in map(_modern_span, _modern_breaks(text)) if span]
-    # An old header ends in a ``Z`` time: a one-character test rules out half the texts.
-    if "Z" in text and "PAGE" in text:
+    if _may_hold_old_break(text):
         spans += [_old_span(match) for match in _OLD_BREAK_PATTERN.finditer(text)]
     if not spans:
         return text
@@ -152,6 +151,19 @@ def strip_page_breaks(text: str) -> str:
         position = after
     pieces.append(text[position:])
     return "".join(pieces)
+
+
+def _may_hold_old_break(text: str) -> bool:
+    """Tell cheaply whether an old page header may occur in ``text``; False rules it out.
+
+    An old header ends in a time, digits then ``Z``. The ``Z``s are found at
+    memchr speed and are few; only a text with a digit before one is searched
+    for ``PAGE``, a search as slow as a regex pass.
+    """
+    index = text.find("Z", 1)
+    while index > 0 and not text[index - 1].isdigit():
+        index = text.find("Z", index + 1)
+    return index > 0 and "PAGE" in text
 
 
 _SPACE_PATTERN = re.compile(r"\s+")
@@ -201,8 +213,11 @@ def _modern_span(match: re.Match[str]) -> tuple[int, int] | None:
     before = _ORIGIN_BEFORE_PATTERN.search(text, start, match.start())
     if before is None:
         return None
-    words = before["origin"].split(" ")
-    kept = _origin_overshoot(words, match["serial"], text)
+    origin = before["origin"]
+    if " " not in origin:
+        # A one-word origin is all the break's: no running text to keep.
+        return before.start(), match.end()
+    kept = _origin_overshoot(origin.split(" "), match["serial"], text)
     return before.start() + len(kept), match.end()
 
 
@@ -269,7 +284,7 @@ def _serial_follows(text: str, position: int, number: str) -> bool:
     return end == len(text) or not (text[end].isalnum() or text[end] == "_")
 
 
-_SENTENCE_END_PATTERN = re.compile(r"[.!?:;\"')\]]$")
+_SENTENCE_ENDS = tuple(".!?:;\"')]")
 
 
 def _joint(pieces: list[str], trailing: str) -> str:
@@ -279,11 +294,10 @@ def _joint(pieces: list[str], trailing: str) -> str:
     pieces[-1] = trimmed
     if "\n" not in before[len(trimmed) :] and "\n" not in trailing:
         return " "
-    if all(not piece or piece.isspace() for piece in pieces):
+    # A trimmed piece that is not empty holds more than whitespace.
+    if not trimmed and all(not piece or piece.isspace() for piece in pieces):
         return ""
-    # The pattern ends at the text's end: only the last character can match.
-    ends_sentence = _SENTENCE_END_PATTERN.search(trimmed, max(0, len(trimmed) - 1))
-    return "\n\n" if ends_sentence else "\n"
+    return "\n\n" if trimmed.endswith(_SENTENCE_ENDS) else "\n"
 
 
 # Besides upper-case ASCII, only these characters match an ASCII letter when
