@@ -57,9 +57,8 @@ _BULLET_PATTERN = re.compile(
 )
 
 
-class _Item(NamedTuple):
-    bullet: str | None
-    text: str
+# An item: its bullet and its text. A plain tuple, built for every item of every block.
+_Item = tuple[str | None, str]
 
 
 # Every bullet holds one of these characters.
@@ -74,16 +73,15 @@ def _split_items(block: str) -> list[_Item]:
         _BULLET_PATTERN.finditer(block) if _BULLET_HINT_PATTERN.search(block) else ()
     )
     for match in bullets:
-        letter = (
-            match.group("a") or match.group("b") or match.group("c") or match.group("d")
-        )
+        # Each alternative holds one of the four letter groups.
+        letter = match[match.lastindex or 0]
         if not _is_bullet(block, match, letter, last):
             continue
         pieces.append((bullet, block[start : match.start()]))
         start, bullet, last = match.end(), letter, letter
     pieces.append((bullet, block[start:]))
     return [
-        _Item(bullet, stripped)
+        (bullet, stripped)
         for bullet, text in pieces
         for part in text.split(";")
         if (stripped := part.strip())
@@ -230,9 +228,11 @@ def _origin(words: str) -> tuple[str | None, int]:
 
 def _year(written: str | None, match: re.Match[str]) -> int | None:
     """Return the two-digit year written with a group (before, inside or after), or None."""
+    # ``_LIST_PATTERN`` has no ``bare`` group; a dict of every group is not needed.
+    groups = match.re.groupindex
     for token in (
         written,
-        *(match.groupdict().get(name) for name in ("dash", "paren", "bare")),
+        *(match.group(name) for name in ("dash", "paren", "bare") if name in groups),
     ):
         yy = _yy(token)
         if yy is not None:
@@ -281,16 +281,17 @@ def _item_references(
     item: _Item, citing: _Citing, station: str | None
 ) -> tuple[list[Reference], str | None]:
     """Return the references of one item and the origin a bare serial would inherit next."""
-    raw = " ".join(item.text.split())
-    if simple := _simple_cable(raw, item.bullet, citing):
-        cited = raw.strip(" ,;:&")
-        return [Reference("cable", simple.value, item.bullet, cited)], simple.station
-    text = _normalise_item(raw, item.bullet)
+    bullet, written = item
+    raw = " ".join(written.split())
+    if simple := _simple_cable(raw, bullet, citing):
+        value, station = simple
+        return [Reference("cable", value, bullet, raw.strip(" ,;:&"))], station
+    text = _normalise_item(raw, bullet)
     cables = _find_cables(text, citing) or _fallback_cables(text, citing, station)
     if not cables:
-        named = _join_wrapped_date(_drop_doubled_bullet(raw, item.bullet), item.bullet)
+        named = _join_wrapped_date(_drop_doubled_bullet(raw, bullet), bullet)
         return (
-            [Reference(_kind(named), _clean_value(named), item.bullet, named)]
+            [Reference(_kind(named), _clean_value(named), bullet, named)]
             if _is_document(named)
             else []
         ), station
@@ -299,7 +300,7 @@ def _item_references(
         Reference(
             "cable",
             cable.value,
-            item.bullet,
+            bullet,
             _segment(text, cable.start, starts) or raw,
         )
         for cable in cables
@@ -316,8 +317,10 @@ _SIMPLE_ITEM_PATTERN = re.compile(
 )
 
 
-def _simple_cable(raw: str, bullet: str | None, citing: _Citing) -> _Cable | None:
-    """Read an item of the bare form directly; None if it is not one or cites no cable."""
+def _simple_cable(
+    raw: str, bullet: str | None, citing: _Citing
+) -> tuple[str, str] | None:
+    """Read an item of the bare form as its (ID, station); None if not one or no cable."""
     if "REF" in raw or "Ref" in raw:
         return None
     match = _SIMPLE_ITEM_PATTERN.fullmatch(raw)
@@ -329,11 +332,11 @@ def _simple_cable(raw: str, bullet: str | None, citing: _Citing) -> _Cable | Non
     if station is None:
         return None
     written, serial = match.group(1, 3)
-    yy = _yy(written)
+    yy = _yy(written) if written else None
     value = _cable_id(
         citing.default_yy(station, serial) if yy is None else yy, station, serial
     )
-    return _Cable(0, value, station) if value else None
+    return (value, station) if value else None
 
 
 def _segment(text: str, start: int, starts: list[int]) -> str:

@@ -160,8 +160,10 @@ def _block_end(window: str, lower: str | None, offset: int) -> int:
     best = found.start() if found else len(window)
     if found := _match_at(window, "(", _END_AT_MARKING_PATTERN, best):
         best = found.start()
-    # The number mark starts one or two characters before its dot.
-    if found := _match_at(window, ".", _END_AT_NUMBER_PATTERN, best + 2):
+    # The number mark starts one or two characters before its dot. The pattern starts
+    # with the dot, so its own search skips to each dot faster than ``_match_at``.
+    found = _END_AT_NUMBER_PATTERN.search(window)
+    if found and found.start() < best + 2:
         dot = found.start()
         best = min(best, dot - 1 if window[dot - 2].isspace() else dot - 2)
     return _word_end(window, lower, offset, best)

@@ -46,7 +46,7 @@ _SIGNER_WINDOW = 300
 def trailer_start(lines: Sequence[str]) -> int:
     """Return the index of the first line of the signature and end matter."""
     end = _skip_trailer(lines, len(lines))
-    return _signature_top(lines, end)
+    return _signature_top(lines, end, len(_names_above(lines, end)))
 
 
 def _skip_trailer(lines: Sequence[str], index: int) -> int:
@@ -87,20 +87,31 @@ def _closes_block(line: str) -> bool:
 def _signature(lines: Sequence[str]) -> tuple[int, list[str]]:
     """Return where the signature block starts and the names on its lines."""
     end = _skip_trailer(lines, len(lines))
-    top = _signature_top(lines, end)
-    return top, [name for line in lines[top:end] for name in _name_words(line)]
+    above = _names_above(lines, end)
+    top = _signature_top(lines, end, len(above))
+    # ``above`` runs bottom up; the block keeps its lower ``end - top`` lines.
+    return top, [name for names in reversed(above[: end - top]) for name in names]
 
 
-def _signature_top(lines: Sequence[str], end: int) -> int:
+def _names_above(lines: Sequence[str], end: int) -> list[list[str]]:
+    """Return the names of the up to two name lines directly above ``end``, bottom up."""
+    found: list[list[str]] = []
+    while len(found) < 2 and len(found) < end:
+        names = _name_words(lines[end - len(found) - 1])
+        if not names:
+            break
+        found.append(names)
+    return found
+
+
+def _signature_top(lines: Sequence[str], end: int, name_lines: int) -> int:
     """Return where the signature block above the end matter (from ``end`` on) starts.
 
-    Up to two name lines directly above the end matter count when the line
-    above them is blank, ends a sentence or closes a block (``END COMMENT``,
-    the post's "Classified Website" line, a redaction).
+    Up to two name lines directly above the end matter (``name_lines`` of them)
+    count when the line above them is blank, ends a sentence or closes a block
+    (``END COMMENT``, the post's "Classified Website" line, a redaction).
     """
-    top = end
-    while top > 0 and end - top < 2 and _name_words(lines[top - 1]):
-        top -= 1
+    top = end - name_lines
     while top < end:
         above = lines[top - 1].rstrip() if top > 0 else ""
         if not above.strip() or ends_sentence(above) or _closes_block(above):
@@ -170,9 +181,24 @@ def _inline_signer(line: str) -> list[str]:
     Upper-case names may carry a period; a capitalised word only counts when
     it ends the text bare, as a last one-word sentence would not.
     """
+    if not _ends_in_name(line):
+        return []  # the pattern's search is slow on the long lines that fail here
     found = _INLINE_SIGNER_PATTERN.search(line)
     if found is None or found["name"].upper() in _STOP_WORDS:
         return []
     if not found["name"].isupper() and line.rstrip().endswith("."):
         return []
     return [found["name"]]
+
+
+_NAME_END_PATTERN = re.compile(r"(?:[A-Z][A-Z'-]+|[A-Z][a-z]+(?:[A-Z][a-z]+)?)\.?")
+
+
+def _ends_in_name(line: str) -> bool:
+    """Tell whether ``line`` ends as ``_INLINE_SIGNER_PATTERN`` requires: blanks, a name.
+
+    The name holds no blank, so it is the last word (with a period, perhaps).
+    """
+    stripped = line.rstrip(" \t")
+    blank = max(stripped.rfind(" "), stripped.rfind("\t"))
+    return blank >= 0 and _NAME_END_PATTERN.fullmatch(stripped, blank + 1) is not None
