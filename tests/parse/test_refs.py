@@ -471,10 +471,6 @@ DOUBLED_BULLETS = [
         "REF: A. A: HAVANA 00118 \nC. C: TD-314/63777-05 LIMITED DISTRIBUTION \nD. D: IIR 6 902 9698 06",
         [("C", "TD-314/63777-05 LIMITED DISTRIBUTION"), ("D", "IIR 6 902 9698 06")],
     ),
-    (  # 08TEGUCIGALPA86
-        "REF: A. REF A: 07 TGG 1798 B. REF B: 07 TGG 1818",
-        [("A", "07 TGG 1798"), ("B", "07 TGG 1818")],
-    ),
     (  # a repeated bare letter is a word of the title
         "REF: A. A NEW YORK TIMES ARTICLE OF MAY 5",
         [("A", "A NEW YORK TIMES ARTICLE OF MAY 5")],
@@ -489,6 +485,15 @@ def test_a_doubled_bullet_leaves_non_cable_items(
     refs = [ref for ref in parse_references(text, 2008) if ref.kind != "cable"]
     assert [(ref.bullet, ref.value) for ref in refs] == expected
     assert [ref.text for ref in refs] == [value for _, value in expected]
+
+
+def test_a_doubled_bullet_before_a_station_abbreviation_gives_cables() -> None:
+    # 08TEGUCIGALPA86: TGG is Tegucigalpa, as VAT is the Vatican.
+    refs = parse_references("REF: A. REF A: 07 TGG 1798 B. REF B: 08 TGG 0057", 2008)
+    assert [(ref.kind, ref.bullet, ref.value, ref.text) for ref in refs] == [
+        ("cable", "A", "07TEGUCIGALPA1798", "07 TGG 1798"),
+        ("cable", "B", "08TEGUCIGALPA57", "08 TGG 0057"),
+    ]
 
 
 MARKINGS = [

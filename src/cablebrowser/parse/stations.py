@@ -111,6 +111,7 @@ STATION_VARIANTS: dict[str, str] = {
     "BKK": "BANGKOK",
     **dict.fromkeys(("TAIPEI", "AIT"), "AITTAIPEI"),
     "VAT": "VATICAN",
+    "TGG": "TEGUCIGALPA",
     **dict.fromkeys(("ADDIS", "ADDISABAB"), "ADDISABABA"),
     "DAR": "DARESSALAAM",
     **dict.fromkeys(("DELHI", "NEWDEHLI"), "NEWDELHI"),
