@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from .scan import _TITLE_START_PATTERN, BodyText
+from .scan import TITLE_START_PATTERN, BodyText
 
 _RULE_CHARACTERS = ("-", "=", "_", "‐")
 
@@ -22,7 +22,7 @@ def find_headings(body: BodyText) -> tuple[dict[int, str], frozenset[int]]:
     candidates: Iterable[int] = body.titles
     if rules:
         below = (text.index("\n", offset) + 1 for offset in rules)
-        ruled = (i for i in below if _TITLE_START_PATTERN.match(text, i))
+        ruled = (i for i in below if TITLE_START_PATTERN.match(text, i))
         candidates = sorted({*candidates, *ruled})
     headings: dict[int, str] = {}
     framing: set[int] = set()

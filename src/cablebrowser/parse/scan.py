@@ -51,7 +51,7 @@ _NUMBER = (
 # What a heading line opens with: no paragraph number (``_NUMBER``), and a
 # letter somewhere, as a title needs one.
 _TITLE_START = r"(?![ \t]*+¶?[ \t]*+\d{1,3}+[ \t]*+\.(?!\d))(?=[^A-Za-z\n]*+[A-Za-z])"
-_TITLE_START_PATTERN = re.compile(_TITLE_START)
+TITLE_START_PATTERN = re.compile(_TITLE_START)
 # A line after a blank one that may be a heading (see ``headings``): it ends
 # with a rule character, the line below opens with one, or it is a short line
 # with a blank line below and none of the characters a bare heading lacks.
