@@ -6,15 +6,20 @@ import hashlib
 from datetime import datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cablebrowser.store.changes import (
     CSV_PUBLISHED,
     ReleaseFacts,
+    ReleaseOrder,
     VersionFacts,
+    _display_many,
     change_kinds,
     date_in_name,
     default_release_date,
     display,
+    display_in,
     normalized_hash,
     order_releases,
 )
@@ -248,3 +253,26 @@ def test_normalized_hash_drops_what_str_split_drops(body: str) -> None:
         body_seen = body
     expected = hashlib.sha256("".join(body_seen.split()).encode("utf-8")).hexdigest()
     assert normalized_hash(body) == expected
+
+
+_STATED = st.sampled_from([None, "", "2010-11-28T18:06:00", "2011-01-02T00:00:00"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    release=st.sampled_from(["r1", "r2", "undated", "unknown"]),
+    form=st.sampled_from(["csv", "page", "text"]),
+    redactions=st.integers(0, 3),
+    created=_STATED,
+    page_released=_STATED,
+    classification=st.sampled_from([None, "", "SECRET"]),
+    origin=st.sampled_from([None, "", "Embassy Bern"]),
+    build=st.sampled_from([None, 1, 251287]),
+    is_partial=st.sampled_from([None, False, True]),
+)
+def test_one_version_is_displayed_as_the_ranking_would(**facts: object) -> None:
+    version = VersionFacts(norm_hash="h", **facts)  # type: ignore[arg-type]
+    order = ReleaseOrder.of(
+        [R1, R2, ReleaseFacts("undated", None), ReleaseFacts("other", "2009-01-01")]
+    )
+    assert display_in([version], order) == _display_many([version], order)

@@ -196,6 +196,31 @@ class ReleaseOrder(NamedTuple):
 
 def display_in(versions: Sequence[VersionFacts], order: ReleaseOrder) -> Display:
     """Return ``display`` of a cable's versions, with the release lookups made once for many cables."""
+    if len(versions) == 1:
+        return _display_one(versions[0], order.dates)
+    return _display_many(versions, order)
+
+
+def _display_one(version: VersionFacts, dates: dict[str, str | None]) -> Display:
+    """Return ``_display_many([version])``: a first ingest settles every cable so."""
+    released = dates.get(version.release)
+    published = [value for value in (version.page_released, released) if value]
+    return Display(
+        created=version.created or None,
+        released=version.page_released or None,
+        classification=version.classification or None,
+        origin=version.origin or None,
+        first_published=min(published) if published else None,
+        latest_release=version.release,
+        latest_released=released,
+        latest_form=version.form,
+        is_partial=bool(version.is_partial),
+        redactions=version.redactions,
+    )
+
+
+def _display_many(versions: Sequence[VersionFacts], order: ReleaseOrder) -> Display:
+    """Return ``display_in`` of any number of versions, ranking them."""
     position, dates = order
     held = representatives(versions)
     # An undated release (e.g. loose body fragments) never hides a dated release's text.
